@@ -1,0 +1,154 @@
+//! Simplified/traditional Chinese conversion, byte-identical to OpenCC 1.4.2.
+//!
+//! ```
+//! use jingwen::convert::{convert, Config};
+//! assert_eq!(convert("头发", Config::S2T).unwrap(), "頭髮");
+//! ```
+//!
+//! A [`Converter`] is built once per configuration (cheap after the first: the
+//! dictionary matchers are cached and shared) and converts text of any size in
+//! linear time.
+
+mod config;
+pub mod dictfile;
+mod engine;
+mod registry;
+mod trie;
+mod user_dict;
+
+pub use config::{dict_info, Config, ConfigSpec, DictInfo, GroupSpec, CONFIGS, DICTS};
+pub use registry::{cached_bytes, is_available, load_dict, register_dictionary};
+pub use trie::PrefixMap;
+pub use user_dict::{Piece, UserDict};
+
+use crate::error::Result;
+use engine::{convert_segment, segment, Matcher};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// Options of a [`Converter`].
+#[derive(Debug, Clone)]
+pub struct ConverterOptions {
+    /// The user's own overrides, applied before (and protected from) the built-in dictionaries.
+    pub user_dictionary: Option<UserDict>,
+    /// Use dictionaries OpenCC marks `may_output_tofu` (characters that old fonts
+    /// lack). OpenCC's default, and ours, is `true`.
+    pub include_tofu_risk: bool,
+}
+
+impl Default for ConverterOptions {
+    fn default() -> Self {
+        ConverterOptions {
+            user_dictionary: None,
+            include_tofu_risk: true,
+        }
+    }
+}
+
+/// A ready-to-use conversion for one configuration.
+#[derive(Debug)]
+pub struct Converter {
+    config: Config,
+    normalization: Vec<Matcher>,
+    segmentation: Option<Matcher>,
+    chain: Vec<Matcher>,
+    user: Option<UserDict>,
+}
+
+impl Converter {
+    /// The converter for `config` with default options.
+    pub fn new(config: Config) -> Result<Self> {
+        Self::with_options(config, ConverterOptions::default())
+    }
+
+    /// The converter for `config`.
+    pub fn with_options(config: Config, options: ConverterOptions) -> Result<Self> {
+        let spec = config.spec();
+        let name = config.name();
+        let tofu = options.include_tofu_risk;
+        let build = |g: &GroupSpec| registry::matcher(g, name, tofu);
+        Ok(Converter {
+            config,
+            normalization: spec
+                .normalization
+                .iter()
+                .map(build)
+                .collect::<Result<_>>()?,
+            segmentation: spec.segmentation.as_ref().map(build).transpose()?,
+            chain: spec.chain.iter().map(build).collect::<Result<_>>()?,
+            user: options.user_dictionary.filter(|u| !u.is_empty()),
+        })
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> Config {
+        self.config
+    }
+
+    /// Converts `text`.
+    pub fn convert(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + text.len() / 8);
+        match &self.user {
+            None => self.convert_into(text, &mut out),
+            Some(user) => user.split(text, |piece| match piece {
+                Piece::Plain(plain) => self.convert_into(plain, &mut out),
+                Piece::Replacement(value) => out.push_str(value),
+            }),
+        }
+        out
+    }
+
+    /// Converts `text` with the built-in dictionaries only, appending to `out`.
+    fn convert_into(&self, text: &str, out: &mut String) {
+        let mut normalized = std::borrow::Cow::Borrowed(text);
+        for m in &self.normalization {
+            let mut next = String::with_capacity(normalized.len());
+            convert_segment(m, &normalized, &mut next);
+            normalized = std::borrow::Cow::Owned(next);
+        }
+        let mut a = String::new();
+        let mut b = String::new();
+        let mut run_chain = |seg: &str, out: &mut String| match self.chain.as_slice() {
+            [] => out.push_str(seg),
+            [only] => convert_segment(only, seg, out),
+            [first, rest @ ..] => {
+                a.clear();
+                convert_segment(first, seg, &mut a);
+                for (i, m) in rest.iter().enumerate() {
+                    if i + 1 == rest.len() {
+                        convert_segment(m, &a, out);
+                    } else {
+                        b.clear();
+                        convert_segment(m, &a, &mut b);
+                        std::mem::swap(&mut a, &mut b);
+                    }
+                }
+            }
+        };
+        match &self.segmentation {
+            None => run_chain(&normalized, out),
+            Some(seg) => segment(seg, &normalized, |s| run_chain(s, out)),
+        }
+    }
+}
+
+/// Converts `text` with `config` (converters are cached per configuration).
+pub fn convert(text: &str, config: Config) -> Result<String> {
+    Ok(cached(config)?.convert(text))
+}
+
+/// The shared default converter for `config`.
+pub fn cached(config: Config) -> Result<Arc<Converter>> {
+    static CACHE: OnceLock<Mutex<HashMap<Config, Arc<Converter>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(c) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&config) {
+        return Ok(c.clone());
+    }
+    let conv = Arc::new(Converter::new(config)?);
+    Ok(cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(config)
+        .or_insert(conv)
+        .clone())
+}

@@ -1,0 +1,54 @@
+//! The crate's error type: every failure the public API can report.
+//!
+//! Errors carry what a user needs to fix the call (for an unknown name, the
+//! valid names). The wasm binding turns each into a JavaScript `Error` whose
+//! message is this `Display` text.
+
+use thiserror::Error;
+
+/// Everything that can go wrong in jingwen.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Error {
+    /// A conversion configuration name that OpenCC does not have.
+    #[error("unknown conversion config {name:?}; valid configs are: {valid}")]
+    UnknownConfig { name: String, valid: String },
+
+    /// The dictionary data a conversion needs has not been provided (wasm: not yet fetched).
+    #[error("dictionary {dict:?} (needed by {config}) is not loaded; load it first (in the browser: await load({config:?}))")]
+    DictionaryNotLoaded { dict: String, config: String },
+
+    /// Dictionary bytes that do not decode.
+    #[error("{0}")]
+    InvalidDictionary(String),
+
+    /// A user dictionary that cannot be parsed.
+    #[error("invalid user dictionary: {0}")]
+    InvalidUserDictionary(String),
+
+    /// An option value that is not one of the allowed ones.
+    #[error("invalid value {value:?} for option {option:?}; valid values are: {valid}")]
+    InvalidOption {
+        option: String,
+        value: String,
+        valid: String,
+    },
+
+    /// An option name that does not exist.
+    #[error("unknown option {option:?}; valid options are: {valid}")]
+    UnknownOption { option: String, valid: String },
+
+    /// Input that is not a text document at all (an image, an archive, …).
+    #[error("not a text document: {0}")]
+    NotText(String),
+
+    /// Input larger than the configured limit.
+    #[error("input too large: {size} bytes (limit {limit} bytes)")]
+    TooLarge { size: usize, limit: usize },
+
+    /// A keyword list that cannot be compiled.
+    #[error("invalid keywords: {0}")]
+    InvalidKeywords(String),
+}
+
+/// Shorthand for results with [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

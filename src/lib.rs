@@ -1,0 +1,15 @@
+//! jingwen (净文): clean noisy Chinese documents, convert between simplified and
+//! traditional Chinese exactly as OpenCC does, and highlight keywords.
+//!
+//! The core modules are plain Rust and know nothing of JavaScript; the `wasm`
+//! module is the only binding.
+
+pub mod convert;
+pub mod error;
+
+pub use error::{Error, Result};
+
+/// The crate version.
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}

@@ -1,0 +1,93 @@
+//! Differential test against the official OpenCC 1.4.2 (PyPI `opencc`): ~400 KB
+//! of real news prose and every dictionary key, through every configuration,
+//! must come out byte-identical.
+//!
+//! The reference outputs are produced by `tests/tools/opencc_reference.py`
+//! (run here; it needs `pip install opencc==1.4.2`, which `scripts/test` does in
+//! `.venv`). Set `JINGWEN_PYTHON` to use another interpreter.
+
+use jingwen::convert::{Config, Converter};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn python() -> PathBuf {
+    if let Some(p) = std::env::var_os("JINGWEN_PYTHON") {
+        return p.into();
+    }
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python");
+    if venv.exists() {
+        venv
+    } else {
+        "python3".into()
+    }
+}
+
+fn reference_dir() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target/opencc-reference");
+    if !dir.join("STAMP").exists() {
+        let py = python();
+        for script in ["scripts/fetch_corpus.py", "tests/tools/opencc_reference.py"] {
+            let mut cmd = Command::new(&py);
+            cmd.arg(root.join(script));
+            if script.ends_with("reference.py") {
+                cmd.arg(&dir);
+            }
+            let status = cmd
+                .status()
+                .unwrap_or_else(|e| panic!("{}: {e}", py.display()));
+            assert!(
+                status.success(),
+                "{script} failed; it needs the official OpenCC: `{} -m pip install opencc==1.4.2` (scripts/test sets this up)",
+                py.display()
+            );
+        }
+    }
+    dir
+}
+
+/// The first differing line, for a readable failure.
+fn first_difference(ours: &str, theirs: &str) -> String {
+    for (i, (a, b)) in ours.lines().zip(theirs.lines()).enumerate() {
+        if a != b {
+            let at = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            let ctx = |s: &str| {
+                s.chars()
+                    .skip(at.saturating_sub(8))
+                    .take(24)
+                    .collect::<String>()
+            };
+            return format!("line {}: ours …{}… vs OpenCC …{}…", i + 1, ctx(a), ctx(b));
+        }
+    }
+    format!("lengths differ: {} vs {} bytes", ours.len(), theirs.len())
+}
+
+#[test]
+fn identical_to_official_opencc_on_every_config() {
+    let dir = reference_dir();
+    let mut failures = Vec::new();
+    let mut bytes = 0;
+    for &config in Config::ALL {
+        let conv = Converter::new(config).unwrap();
+        for input in ["news", "keys"] {
+            let read = |ext: &str| {
+                std::fs::read_to_string(dir.join(format!("{config}.{input}.{ext}"))).unwrap()
+            };
+            let (text, expected) = (read("in"), read("out"));
+            bytes += text.len();
+            let got = conv.convert(&text);
+            if got != expected {
+                failures.push(format!(
+                    "{config} {input}: {}",
+                    first_difference(&got, &expected)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        bytes > 16 * 2 * 300_000,
+        "the inputs are real-sized ({bytes} bytes)"
+    );
+}
