@@ -7,6 +7,9 @@
 pub mod convert;
 pub mod error;
 
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
 pub use error::{Error, Result};
 
 /// The crate version.

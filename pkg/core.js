@@ -1,0 +1,132 @@
+// The public API of jingwen, assembled from the wasm exports.
+//
+// Shared by every entry point (browser, bundler, Node, the lean converter):
+// each passes in its wasm binding and a way to get dictionary files — a
+// synchronous reader in Node, an asynchronous fetch in browsers — so that
+// dictionaries are only ever loaded for the configurations actually used.
+
+export function createApi(wasm, { readSync = null, fetchBytes = null } = {}) {
+  const pending = new Map(); // dictionary name -> Promise while it is being fetched
+
+  function missing(what) {
+    // 'highlight': the tables for simplified/traditional folding in highlight().
+    if (what === 'highlight') return wasm.foldDictionaries().filter((d) => !wasm.dictionaryLoaded(d));
+    return wasm.missingDictionaries(String(what));
+  }
+
+  function ensureSync(what) {
+    const names = missing(what);
+    if (names.length === 0) return;
+    if (!readSync) {
+      const label = what === 'highlight' ? "'highlight'" : JSON.stringify(String(what));
+      throw new Error(
+        `jingwen: dictionaries ${names.join(', ')} for ${label} are not loaded yet; ` +
+          `call \`await load(${label})\` (or \`await init({ preload: [${label}] })\`) first`,
+      );
+    }
+    for (const name of names) wasm.registerDictionary(readSync(`${name}.jwd`));
+  }
+
+  /**
+   * Makes the dictionaries of the given configurations (or 'highlight' for the
+   * script-folding tables) available. Only missing files are fetched, each once.
+   */
+  async function load(...what) {
+    const names = new Set();
+    for (const w of what.flat()) for (const n of missing(w)) names.add(n);
+    await Promise.all(
+      [...names].map((name) => {
+        if (!pending.has(name)) {
+          const p = (async () => {
+            const bytes = readSync ? readSync(`${name}.jwd`) : await fetchBytes(`${name}.jwd`);
+            wasm.registerDictionary(bytes);
+          })();
+          pending.set(name, p);
+          p.catch(() => pending.delete(name)); // a failed fetch can be retried
+        }
+        return pending.get(name);
+      }),
+    );
+  }
+
+  const text = (value, fn) => {
+    if (typeof value !== 'string') throw new TypeError(`jingwen.${fn}: text must be a string, got ${typeof value}`);
+    return value;
+  };
+
+  function convert(input, config) {
+    text(input, 'convert');
+    ensureSync(config);
+    return wasm.convert(input, String(config));
+  }
+
+  class Converter {
+    #inner;
+    /**
+     * @param {string} config OpenCC configuration name (s2t, t2s, s2twp, …)
+     * @param {{dictionary?: Record<string,string>|string, includeTofuRisk?: boolean}} [options]
+     */
+    constructor(config, options) {
+      ensureSync(config);
+      this.#inner = new wasm.Converter(String(config), options ?? undefined);
+    }
+    convert(input) {
+      return this.#inner.convert(text(input, 'Converter.convert'));
+    }
+    get config() {
+      return this.#inner.config;
+    }
+    /** Frees the wasm memory now (otherwise done when garbage-collected). */
+    free() {
+      this.#inner.free();
+    }
+  }
+
+  const api = { load, convert, Converter, version: () => wasm.version(), configs: () => wasm.configNames() };
+
+  if (wasm.highlight) {
+    const needsFold = (options) => options && options.foldScript;
+    api.highlight = (input, keywords, options) => {
+      text(input, 'highlight');
+      if (needsFold(options)) ensureSync('highlight');
+      return wasm.highlight(input, keywords, options ?? undefined);
+    };
+    api.highlightHtml = (input, keywords, options) => {
+      text(input, 'highlightHtml');
+      if (needsFold(options)) ensureSync('highlight');
+      return wasm.highlightHtml(input, keywords, options ?? undefined);
+    };
+    api.Highlighter = class Highlighter {
+      #inner;
+      constructor(keywords, options) {
+        if (needsFold(options)) ensureSync('highlight');
+        this.#inner = new wasm.Highlighter(keywords, options ?? undefined);
+      }
+      find(input) {
+        return this.#inner.find(text(input, 'Highlighter.find'));
+      }
+      toHtml(input) {
+        return this.#inner.toHtml(text(input, 'Highlighter.toHtml'));
+      }
+      get keywordCount() {
+        return this.#inner.keywordCount;
+      }
+      free() {
+        this.#inner.free();
+      }
+    };
+  }
+
+  if (wasm.clean) {
+    api.clean = (input, options) => {
+      if (typeof input !== 'string' && !(input instanceof Uint8Array) && !(input instanceof ArrayBuffer)) {
+        throw new TypeError(`jingwen.clean: input must be a string, Uint8Array or ArrayBuffer, got ${typeof input}`);
+      }
+      const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+      return wasm.clean(bytes, options ?? undefined);
+    };
+    api.cleanRules = () => wasm.cleanRules();
+  }
+
+  return api;
+}

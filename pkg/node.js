@@ -1,0 +1,18 @@
+// jingwen for Node.js: ready on import, no init call. The wasm module and each
+// dictionary are read from the package folder synchronously when first needed.
+import { readFileSync } from 'node:fs';
+import { initSync } from './wasm/jingwen.js';
+import * as wasm from './wasm/jingwen.js';
+import { createApi } from './core.js';
+
+initSync({ module: readFileSync(new URL('./wasm/jingwen_bg.wasm', import.meta.url)) });
+
+const readSync = (name) => readFileSync(new URL(`./data/${name}`, import.meta.url));
+const api = createApi(wasm, { readSync });
+
+/** Nothing to do in Node (kept so code written for browsers runs unchanged). */
+export default async function init(options = {}) {
+  if (options.preload) await api.load(...options.preload);
+}
+
+export const { load, convert, Converter, clean, cleanRules, highlight, highlightHtml, Highlighter, version, configs } = api;

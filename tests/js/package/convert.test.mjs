@@ -1,0 +1,64 @@
+// The packed npm package, imported from Node as a user would: conversion.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import init, { convert, Converter, version, configs } from 'jingwen';
+
+test('imports with no init call and converts', () => {
+  assert.equal(convert('汉字转换，头发发展', 's2t'), '漢字轉換，頭髮發展');
+  assert.equal(convert('滑鼠', 'tw2sp'), '鼠标');
+  assert.match(version(), /^\d+\.\d+\.\d+/);
+});
+
+test('init() exists and resolves in Node (browser code runs unchanged)', async () => {
+  await init({ preload: ['s2t'] });
+});
+
+test('config names are case-insensitive and accept .json', () => {
+  assert.equal(convert('鼠标', 'S2TWP.json'), '滑鼠');
+});
+
+test('an unknown config is an Error naming the valid ones', () => {
+  assert.throws(
+    () => convert('x', 's2x'),
+    (e) => e instanceof Error && /s2x/.test(e.message) && /s2twp/.test(e.message) && /jp2t/.test(e.message),
+  );
+  assert.throws(() => new Converter('nope'), Error);
+});
+
+test('non-string text is a TypeError, not a crash', () => {
+  assert.throws(() => convert(42, 's2t'), TypeError);
+});
+
+test('Converter with a user dictionary (object and OpenCC text)', () => {
+  const c = new Converter('s2t', { dictionary: { 香菜: '芫荽' } });
+  assert.equal(c.convert('我爱吃香菜'), '我愛喫芫荽'); // 吃→喫 is OpenCC's own s2t
+  assert.equal(c.config, 's2t');
+  const t = new Converter('s2twp', { dictionary: '# mine\n软件\t軟體程式\n' });
+  assert.equal(t.convert('软件'), '軟體程式');
+  assert.throws(() => new Converter('s2t', { dictionary: 'no tab' }), /line 1/);
+  assert.throws(() => new Converter('s2t', { dictonary: {} }), /dictonary/);
+});
+
+test('includeTofuRisk: false leaves out TSCharactersExt', () => {
+  assert.equal(convert('㑮㒓', 't2s'), '𫝈𠉂');
+  assert.equal(new Converter('t2s', { includeTofuRisk: false }).convert('㑮㒓'), '㑮㒓');
+});
+
+test('every config lists and converts', () => {
+  assert.equal(configs().length, 16);
+  for (const c of configs()) assert.equal(typeof convert('头发', c), 'string');
+});
+
+// The same byte-identical check as the Rust differential test, through wasm.
+const refDir = process.env.JINGWEN_ROOT && join(process.env.JINGWEN_ROOT, 'target/opencc-reference');
+test('wasm output is identical to the official OpenCC on real text', { skip: !refDir || !existsSync(join(refDir, 'STAMP')) && 'reference outputs not generated (cargo test makes them)' }, () => {
+  for (const c of configs()) {
+    for (const input of ['news', 'keys']) {
+      const text = readFileSync(join(refDir, `${c}.${input}.in`), 'utf8');
+      const expected = readFileSync(join(refDir, `${c}.${input}.out`), 'utf8');
+      assert.ok(convert(text, c) === expected, `${c} ${input} differs from OpenCC`);
+    }
+  }
+});
