@@ -6,6 +6,7 @@
 
 pub mod convert;
 pub mod error;
+pub mod highlight;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
