@@ -105,6 +105,10 @@ export function createApi(wasm, { readSync = null, fetchBytes = null } = {}) {
       find(input) {
         return this.#inner.find(text(input, 'Highlighter.find'));
       }
+      /** Matches as a flat Uint32Array [start, end, keyword, …] (UTF-16 offsets): fastest for many matches. */
+      findFlat(input) {
+        return this.#inner.findFlat(text(input, 'Highlighter.findFlat'));
+      }
       toHtml(input) {
         return this.#inner.toHtml(text(input, 'Highlighter.toHtml'));
       }

@@ -4,9 +4,12 @@
 //! The core modules are plain Rust and know nothing of JavaScript; the `wasm`
 //! module is the only binding.
 
+#[cfg(feature = "clean")]
+pub mod clean;
 pub mod convert;
 pub mod error;
 pub mod highlight;
+pub mod offsets;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

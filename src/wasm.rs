@@ -152,3 +152,274 @@ impl JsConverter {
         self.inner.config().name().to_string()
     }
 }
+
+// ---- highlighting ----
+
+use crate::highlight::{self, HighlightOptions};
+use serde::Serialize;
+
+const HIGHLIGHT_OPTIONS: &[&str] = &[
+    "caseInsensitive",
+    "foldWidth",
+    "foldScript",
+    "wholeWord",
+    "ignoreWhitespace",
+];
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Keywords: an array of strings (a single string is one keyword).
+fn keywords(value: JsValue) -> Result<Vec<String>, JsError> {
+    if let Some(s) = value.as_string() {
+        return Ok(vec![s]);
+    }
+    if !js_sys::Array::is_array(&value) {
+        return Err(js_err(Error::InvalidKeywords(
+            "keywords must be an array of strings".into(),
+        )));
+    }
+    let array: js_sys::Array = value.unchecked_into();
+    let mut out = Vec::with_capacity(array.length() as usize);
+    for (i, v) in array.iter().enumerate() {
+        match v.as_string() {
+            Some(s) => out.push(s),
+            None => {
+                return Err(js_err(Error::InvalidKeywords(format!(
+                    "keyword {i} is not a string"
+                ))))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The dictionaries simplified/traditional folding needs.
+#[wasm_bindgen(js_name = foldDictionaries)]
+pub fn fold_dictionaries() -> Vec<String> {
+    highlight::script_fold_dictionaries()
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
+/// Is this dictionary file loaded (or embedded)?
+#[wasm_bindgen(js_name = dictionaryLoaded)]
+pub fn dictionary_loaded(name: &str) -> bool {
+    convert::is_available(name)
+}
+
+/// A compiled keyword list.
+#[wasm_bindgen(js_name = Highlighter)]
+pub struct JsHighlighter {
+    inner: highlight::Highlighter,
+}
+
+#[wasm_bindgen(js_class = Highlighter)]
+impl JsHighlighter {
+    /// `new Highlighter(keywords, options)`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(keywords_value: JsValue, opts: JsValue) -> Result<JsHighlighter, JsError> {
+        let opts: HighlightOptions = options(opts, "highlight", HIGHLIGHT_OPTIONS)?;
+        let inner =
+            highlight::Highlighter::new(&keywords(keywords_value)?, &opts).map_err(js_err)?;
+        Ok(JsHighlighter { inner })
+    }
+
+    /// `{ matches: [{start, end, keyword}], counts, skipped }`, offsets in UTF-16 units.
+    pub fn find(&self, text: &str) -> Result<JsValue, JsError> {
+        to_js(&self.inner.find(text))
+    }
+
+    /// The matches as a flat `Uint32Array` `[start, end, keyword, …]` (fast for many matches).
+    #[wasm_bindgen(js_name = findFlat)]
+    pub fn find_flat(&self, text: &str) -> Vec<u32> {
+        let r = self.inner.find(text);
+        let mut out = Vec::with_capacity(r.matches.len() * 3);
+        for m in r.matches {
+            out.extend([m.start as u32, m.end as u32, m.keyword as u32]);
+        }
+        out
+    }
+
+    /// HTML-escaped text with `<mark data-keyword="i">` around matches.
+    #[wasm_bindgen(js_name = toHtml)]
+    pub fn to_html(&self, text: &str) -> String {
+        self.inner.to_html(text)
+    }
+
+    #[wasm_bindgen(getter, js_name = keywordCount)]
+    pub fn keyword_count(&self) -> usize {
+        self.inner.keyword_count()
+    }
+}
+
+/// Finds keywords in text.
+#[wasm_bindgen]
+pub fn highlight(text: &str, keywords_value: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
+    JsHighlighter::new(keywords_value, opts)?.find(text)
+}
+
+/// Text as HTML with keywords marked.
+#[wasm_bindgen(js_name = highlightHtml)]
+pub fn highlight_html(
+    text: &str,
+    keywords_value: JsValue,
+    opts: JsValue,
+) -> Result<String, JsError> {
+    Ok(JsHighlighter::new(keywords_value, opts)?.to_html(text))
+}
+
+// ---- cleaning ----
+
+#[cfg(feature = "clean")]
+mod clean_binding {
+    use super::{js_err, options, to_js};
+    use crate::clean::{self, CleanOptions, Format, Input, Rule};
+    use crate::error::Error;
+    use crate::offsets::utf16_offsets;
+    use serde::{Deserialize, Serialize};
+    use std::collections::BTreeMap;
+    use wasm_bindgen::prelude::*;
+
+    #[derive(Deserialize, Default)]
+    #[serde(rename_all = "camelCase", default)]
+    struct Opts {
+        rules: BTreeMap<String, bool>,
+        encoding: Option<String>,
+        format: Option<String>,
+        max_bytes: Option<f64>,
+    }
+
+    #[derive(Serialize)]
+    struct Span<'a> {
+        rule: Rule,
+        reason: &'a str,
+        text: &'a str,
+        start: usize,
+        end: usize,
+    }
+
+    #[derive(Serialize)]
+    struct Edit<'a> {
+        rule: Rule,
+        reason: &'a str,
+        before: &'a str,
+        after: &'a str,
+        start: usize,
+        end: usize,
+    }
+
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Out<'a> {
+        text: &'a str,
+        title: Option<&'a str>,
+        metadata: &'a clean::Metadata,
+        encoding: Option<&'a clean::EncodingInfo>,
+        format: Format,
+        source: &'a str,
+        removed: Vec<Span<'a>>,
+        changed: Vec<Edit<'a>>,
+        markup_dropped: usize,
+    }
+
+    /// Cleans a document: `input` is a string or a Uint8Array (any common encoding).
+    #[wasm_bindgen]
+    pub fn clean(input: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
+        let o: Opts = options(opts, "clean", &["rules", "encoding", "format", "maxBytes"])?;
+        let mut co = CleanOptions::default();
+        for (id, on) in &o.rules {
+            co.rules.set(id.parse::<Rule>().map_err(js_err)?, *on);
+        }
+        co.encoding = o.encoding;
+        if let Some(f) = o.format {
+            co.format = f.parse::<Format>().map_err(js_err)?;
+        }
+        if let Some(m) = o.max_bytes {
+            co.max_bytes = m.max(0.0) as usize;
+        }
+        let result = if let Some(s) = input.as_string() {
+            clean::clean(Input::Text(&s), &co)
+        } else if input.is_instance_of::<js_sys::Uint8Array>() {
+            let bytes = js_sys::Uint8Array::from(input).to_vec();
+            clean::clean(Input::Bytes(&bytes), &co)
+        } else {
+            return Err(js_err(Error::InvalidOption {
+                option: "input".into(),
+                value: "(not text)".into(),
+                valid: "a string or a Uint8Array".into(),
+            }));
+        }
+        .map_err(js_err)?;
+        // Positions cross into JS as UTF-16 offsets into `source`.
+        let mut at: Vec<usize> =
+            Vec::with_capacity((result.removed.len() + result.changed.len()) * 2);
+        for r in &result.removed {
+            at.extend([r.start, r.end]);
+        }
+        for c in &result.changed {
+            at.extend([c.start, c.end]);
+        }
+        let units = utf16_offsets(&result.source, &at);
+        let n = result.removed.len();
+        let out = Out {
+            text: &result.text,
+            title: result.title.as_deref(),
+            metadata: &result.metadata,
+            encoding: result.encoding.as_ref(),
+            format: result.format,
+            source: &result.source,
+            removed: result
+                .removed
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Span {
+                    rule: r.rule,
+                    reason: &r.reason,
+                    text: &r.text,
+                    start: units[2 * i],
+                    end: units[2 * i + 1],
+                })
+                .collect(),
+            changed: result
+                .changed
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Edit {
+                    rule: c.rule,
+                    reason: &c.reason,
+                    before: &c.before,
+                    after: &c.after,
+                    start: units[2 * (n + i)],
+                    end: units[2 * (n + i) + 1],
+                })
+                .collect(),
+            markup_dropped: result.markup_dropped,
+        };
+        to_js(&out)
+    }
+
+    #[derive(Serialize)]
+    struct RuleInfo {
+        id: &'static str,
+        description: &'static str,
+    }
+
+    /// Every cleaning rule: `[{ id, description }]`.
+    #[wasm_bindgen(js_name = cleanRules)]
+    pub fn clean_rules() -> Result<JsValue, JsError> {
+        to_js(
+            &Rule::ALL
+                .iter()
+                .map(|r| RuleInfo {
+                    id: r.id(),
+                    description: r.description(),
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+}

@@ -172,7 +172,7 @@ pub fn encode(dict: &DictData, base: Option<&DictData>) -> Vec<u8> {
             .find(|&n| key.is_char_boundary(n))
             .unwrap_or(0);
         out.push(PREFIX_BASE + shared as u8);
-        out.extend_from_slice(key[shared..].as_bytes());
+        out.extend_from_slice(&key.as_bytes()[shared..]);
         let is_default = base_map
             .as_ref()
             .is_some_and(|m| default_value(key, m) == value);

@@ -99,13 +99,11 @@ pub fn unit_len(text: &str) -> usize {
 fn ids_len(text: &str) -> Option<usize> {
     // Each stack entry: operands still to read, and the depth budget they get.
     let mut stack: Vec<(u32, u32)> = Vec::new();
-    let mut used = 0u32;
     let mut budget = IDS_MAX_DEPTH;
-    for (i, c) in text.char_indices() {
-        if budget == 0 || used >= IDS_MAX_CHARS {
+    for (used, (i, c)) in text.char_indices().enumerate() {
+        if budget == 0 || used as u32 >= IDS_MAX_CHARS {
             return None;
         }
-        used += 1;
         let arity = ids_arity(c);
         if arity > 0 {
             stack.push((arity, budget - 1));

@@ -1,0 +1,907 @@
+//! Line rules: decide from a block's own text (and HTML hints) whether it is
+//! noise, and which kind. Each check is narrow on purpose — a body sentence
+//! that merely *mentions* 编辑, 来源 or 微信 must stay — so most require the
+//! line to be short, field-shaped, or made only of known noise tokens.
+
+use super::block::{hint, Block, Kind};
+use super::chars::{self, has_clause_punct, is_han, is_space, squeeze, unbracket, visible_len};
+use super::fields::{self, Field};
+use super::rules::Rule;
+
+/// The verdict on one block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Keep,
+    Remove(Rule, String),
+    /// Removed, and its fields go to the metadata.
+    Meta(Rule, String, Vec<(Field, String)>),
+}
+
+/// Strips bullets and decorations scrapers leave at the start of a line.
+fn strip_bullets(s: &str) -> &str {
+    s.trim_matches(is_space)
+        .trim_start_matches([
+            '•', '·', '●', '◆', '◇', '■', '□', '▪', '▶', '►', '*', '-', '–', '—', '>', '》', '※',
+            '★', '☆',
+        ])
+        .trim_matches(is_space)
+}
+
+/// Removes every occurrence of the tokens, separators and punctuation; returns what is left.
+fn remainder(s: &str, tokens: &[&str]) -> String {
+    let mut t = s.to_string();
+    // Longer tokens first, so 举报/反馈 goes before 举报.
+    let mut sorted: Vec<&&str> = tokens.iter().collect();
+    sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    for tok in sorted {
+        if t.contains(*tok) {
+            t = t.replace(*tok, " ");
+        }
+    }
+    t.chars()
+        .filter(|c| {
+            !is_space(*c)
+                && !c.is_ascii_punctuation()
+                && !chars::is_cjk_punct(*c)
+                && !matches!(
+                    *c,
+                    '|' | '｜'
+                        | '丨'
+                        | '>'
+                        | '＞'
+                        | '<'
+                        | '＜'
+                        | '/'
+                        | '／'
+                        | '»'
+                        | '«'
+                        | '·'
+                        | '•'
+                )
+        })
+        .collect()
+}
+
+const UI_TOKENS: &[&str] = &[
+    "小字号",
+    "中字号",
+    "大字号",
+    "小字號",
+    "中字號",
+    "大字號",
+    "字号",
+    "字號",
+    "字体",
+    "字體",
+    "默认",
+    "默認",
+    "打印本页",
+    "打印本頁",
+    "打印",
+    "关闭窗口",
+    "關閉窗口",
+    "关闭本页",
+    "关闭",
+    "關閉",
+    "返回顶部",
+    "返回頂部",
+    "回到顶部",
+    "回到頂部",
+    "返回首页",
+    "返回首頁",
+    "返回目录",
+    "返回列表",
+    "返回",
+    "收藏本文",
+    "加入收藏",
+    "收藏",
+    "我要评论",
+    "发表评论",
+    "發表評論",
+    "网友评论",
+    "網友評論",
+    "查看评论",
+    "评论",
+    "評論",
+    "点赞",
+    "點讚",
+    "举报/反馈",
+    "舉報/反饋",
+    "举报",
+    "舉報",
+    "反馈",
+    "反饋",
+    "纠错",
+    "糾錯",
+    "查看心情排行",
+    "你看到此篇文章的感受是",
+    "心情排行",
+    "阅读全文",
+    "閱讀全文",
+    "展开全文",
+    "展開全文",
+    "点击查看",
+    "點擊查看",
+    "点击进入",
+    "加载更多",
+    "加載更多",
+    "查看更多",
+    "更多",
+    "登录",
+    "登錄",
+    "注册",
+    "註冊",
+    "退出",
+    "上一篇",
+    "下一篇",
+    "手机看",
+    "手機看",
+    "手机版",
+    "手機版",
+    "电脑版",
+    "電腦版",
+    "打开APP",
+    "打開APP",
+    "复制链接",
+    "複製鏈接",
+    "繁体",
+    "繁體",
+    "简体",
+    "簡體",
+    "Top",
+    "TOP",
+    "top",
+    "放大",
+    "缩小",
+    "縮小",
+    "朗读",
+    "朗讀",
+    "听新闻",
+    "聽新聞",
+    "大",
+    "中",
+    "小",
+    "责任编辑",
+    "進入",
+    "进入",
+    "播放",
+    "暂停",
+    "全屏",
+    "音量",
+    "订阅",
+    "訂閱",
+    "赞",
+    "讚",
+    "踩",
+    "好文",
+    "点击",
+    "點擊",
+    "载入中",
+    "loading",
+    "Loading",
+];
+
+const SHARE_TOKENS: &[&str] = &[
+    "分享让更多人看到",
+    "分享讓更多人看到",
+    "分享到",
+    "分享至",
+    "一键分享",
+    "分享",
+    "微信朋友圈",
+    "朋友圈",
+    "微信好友",
+    "微信",
+    "新浪微博",
+    "腾讯微博",
+    "騰訊微博",
+    "微博",
+    "QQ空间",
+    "QQ空間",
+    "QQ好友",
+    "QQ",
+    "豆瓣",
+    "人人网",
+    "人人網",
+    "开心网",
+    "開心網",
+    "Facebook",
+    "Twitter",
+    "LinkedIn",
+    "Weibo",
+    "WeChat",
+    "扫一扫",
+    "掃一掃",
+    "转发",
+    "轉發",
+    "复制链接",
+    "複製鏈接",
+    "二维码",
+    "二維碼",
+    "用微信扫码",
+    "微信扫一扫",
+];
+
+const RELATED_HEADS: &[&str] = &[
+    "相关新闻",
+    "相關新聞",
+    "相关阅读",
+    "相關閱讀",
+    "相关链接",
+    "相關鏈接",
+    "相关文章",
+    "相關文章",
+    "相关报道",
+    "相關報導",
+    "相關報道",
+    "延伸阅读",
+    "延伸閱讀",
+    "推荐阅读",
+    "推薦閱讀",
+    "热点推荐",
+    "熱點推薦",
+    "热门推荐",
+    "熱門推薦",
+    "热门文章",
+    "熱門文章",
+    "热门新闻",
+    "熱門新聞",
+    "热点新闻",
+    "熱點新聞",
+    "热文推荐",
+    "猜你喜欢",
+    "猜你喜歡",
+    "为你推荐",
+    "為你推薦",
+    "更多新闻",
+    "更多新聞",
+    "更多精彩",
+    "精彩推荐",
+    "精彩推薦",
+    "往期回顾",
+    "往期回顧",
+    "往期推荐",
+    "编辑推荐",
+    "編輯推薦",
+    "今日推荐",
+    "今日推薦",
+    "排行榜",
+    "点击排行",
+    "點擊排行",
+    "阅读排行",
+    "閱讀排行",
+    "新闻排行",
+    "你可能感兴趣",
+    "你可能感興趣",
+    "大家都在看",
+    "24小时热文",
+    "本周热门",
+    "热门排行",
+    "图片新闻",
+    "圖片新聞",
+    "相关专题",
+    "專題推薦",
+    "专题推荐",
+    "最新新闻",
+    "最新新聞",
+    "最新文章",
+    "热门评论",
+    "熱門評論",
+    "推荐",
+    "推薦",
+];
+
+const PAGE_TOKENS: &[&str] = &[
+    "上一页",
+    "下一页",
+    "上一頁",
+    "下一頁",
+    "上页",
+    "下页",
+    "首页",
+    "尾页",
+    "末页",
+    "首頁",
+    "尾頁",
+    "末頁",
+    "前一页",
+    "后一页",
+    "全文",
+    "单页阅读",
+    "單頁閱讀",
+    "分页",
+    "分頁",
+];
+
+/// Strong marks of a site footer, copyright notice or licence number.
+const COPYRIGHT_STRONG: &[&str] = &[
+    "版权所有",
+    "版權所有",
+    "Copyright",
+    "COPYRIGHT",
+    "copyright",
+    "©",
+    "All Rights Reserved",
+    "All rights reserved",
+    "保留所有权利",
+    "ICP备",
+    "ICP證",
+    "ICP证",
+    "ICP備",
+    "备案号",
+    "備案號",
+    "公网安备",
+    "公網安備",
+    "网安备",
+    "網安備",
+    "增值电信业务经营许可证",
+    "增值電信業務經營許可證",
+    "视听节目许可证",
+    "視聽節目許可證",
+    "广告经营许可",
+    "廣告經營許可",
+    "新闻信息服务许可证",
+    "新聞信息服務許可證",
+    "网络文化经营许可证",
+    "網絡文化經營許可證",
+    "出版物经营许可证",
+    "违法和不良信息举报",
+    "違法和不良信息舉報",
+    "不良信息举报",
+    "举报电话",
+    "舉報電話",
+    "举报邮箱",
+    "舉報郵箱",
+    "版权声明",
+    "版權聲明",
+    "免责声明",
+    "免責聲明",
+    "法律顾问",
+    "法律顧問",
+    "未经授权",
+    "未經授權",
+    "禁止转载",
+    "禁止轉載",
+    "不得转载",
+    "不得轉載",
+    "转载请注明",
+    "轉載請註明",
+    "侵权必究",
+    "侵權必究",
+    "本网站由",
+    "本網站由",
+    "关于我们",
+    "關於我們",
+    "联系我们",
+    "聯繫我們",
+    "網站地圖",
+    "网站地图",
+    "隐私政策",
+    "隱私政策",
+    "服务条款",
+    "服務條款",
+    "用户协议",
+];
+/// Weak marks: footer-like only with an "our site" anchor.
+const COPYRIGHT_WEAK: &[&str] = &[
+    "转载",
+    "轉載",
+    "授权",
+    "授權",
+    "侵权",
+    "侵權",
+    "版权",
+    "版權",
+    "法律责任",
+    "法律責任",
+    "知识产权",
+    "知識產權",
+    "摘编",
+    "摘編",
+];
+const SITE_ANCHORS: &[&str] = &["本网", "本網", "本站", "本平台", "我网", "我網", "我站"];
+
+const PROMO_PATTERNS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "下载", "下載", "打开", "打開", "安装", "安裝", "尽在", "盡在", "使用",
+        ],
+        &["客户端", "客戶端", "APP", "App", "app"],
+    ),
+    (
+        &[
+            "扫码", "掃碼", "扫描", "掃描", "长按", "長按", "识别", "識別",
+        ],
+        &["关注", "關注", "下载", "下載", "二维码", "二維碼", "小程序"],
+    ),
+    (
+        &["关注", "關注", "订阅", "訂閱", "搜索", "添加"],
+        &[
+            "公众号",
+            "公眾號",
+            "微信号",
+            "微信號",
+            "视频号",
+            "視頻號",
+            "抖音号",
+            "官方微博",
+            "头条号",
+        ],
+    ),
+    (&["海量资讯", "海量資訊", "精准解读"], &[""]),
+];
+
+const CAPTION_PREFIXES: &[&str] = &[
+    "图片来源",
+    "圖片來源",
+    "图源",
+    "圖源",
+    "图片：",
+    "圖片：",
+    "图片:",
+    "图：",
+    "圖：",
+    "图:",
+    "圖:",
+    "图/",
+    "圖/",
+    "图／",
+    "圖／",
+    "图片/",
+    "摄影：",
+    "攝影：",
+    "图为",
+    "圖為",
+    "图片为",
+    "上图",
+    "下图",
+    "左图",
+    "右图",
+    "上圖",
+    "下圖",
+    "组图",
+    "組圖",
+    "资料图",
+    "資料圖",
+    "视频截图",
+    "視頻截圖",
+    "网络图片",
+    "網絡圖片",
+    "配图",
+    "配圖",
+    "题图",
+    "題圖",
+    "供图",
+    "Photo:",
+    "Photo：",
+    "Image:",
+    "Credit:",
+    "（图）",
+    "(图)",
+];
+
+fn starts_with_any(s: &str, list: &[&str]) -> bool {
+    list.iter().any(|p| s.starts_with(p))
+}
+
+fn contains_any(s: &str, list: &[&str]) -> bool {
+    list.iter().any(|p| s.contains(p))
+}
+
+/// A photo credit at the end: "（冯旭红 摄）", "(新华社记者 XX 摄)", "XX/摄", "XX 摄".
+fn ends_with_photo_credit(s: &str) -> bool {
+    let t = s.trim_end_matches(is_space).trim_end_matches(['。', '.']);
+    for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')] {
+        if let Some(inner) = t.strip_suffix(close) {
+            if let Some(start) = inner.rfind(open) {
+                let credit = inner[start + open.len_utf8()..].trim_matches(is_space);
+                if visible_len(credit) <= 40 && (credit.ends_with('摄') || credit.ends_with('攝'))
+                {
+                    let before = credit.trim_end_matches(['摄', '攝']);
+                    // "XX 摄", "XX/摄", "新华社记者XX摄" — not "拍摄".
+                    return !before.ends_with('拍') && !before.is_empty();
+                }
+            }
+        }
+    }
+    for credit in [" 摄", " 攝", "/摄", "/攝", "／摄", "／攝", "\u{3000}摄"] {
+        if t.ends_with(credit) {
+            return visible_len(t) <= 60;
+        }
+    }
+    false
+}
+
+/// A breadcrumb: short items joined by `>`, `>>`, `»`, `›`, `→`.
+pub fn breadcrumb_items(s: &str) -> Option<Vec<String>> {
+    let t = s.trim_matches(is_space);
+    let t = fields::labelled(t).map(|(_, v)| v).unwrap_or(t);
+    for prefix in [
+        "当前位置",
+        "當前位置",
+        "您的位置",
+        "您现在的位置",
+        "您現在的位置",
+        "你的位置",
+        "位置",
+    ] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            let rest = rest.trim_start_matches([':', '：']).trim_matches(is_space);
+            if !rest.is_empty() {
+                return Some(
+                    rest.split(['>', '＞', '»', '›', '→'])
+                        .map(|p| p.trim_matches(is_space).to_string())
+                        .filter(|p| !p.is_empty())
+                        .collect(),
+                );
+            }
+        }
+    }
+    if !t.contains(['>', '＞', '»', '›', '→']) || t.contains(['。', '，', '；']) {
+        return None;
+    }
+    let items: Vec<String> = t
+        .split(['>', '＞', '»', '›', '→'])
+        .map(|p| p.trim_matches(is_space).to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if items.len() >= 2 && items.iter().all(|i| visible_len(i) <= 16) && visible_len(t) <= 80 {
+        Some(items)
+    } else {
+        None
+    }
+}
+
+/// A spam line: many short items separated by pipes.
+fn is_seo_spam(s: &str) -> bool {
+    let pipes = s.matches(['|', '｜', '丨', '¦']).count();
+    if pipes < 5 {
+        return false;
+    }
+    let items: Vec<&str> = s
+        .split(['|', '｜', '丨', '¦'])
+        .map(|p| p.trim_matches(is_space))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let short = items
+        .iter()
+        .filter(|i| visible_len(i) <= 8 && !has_clause_punct(i))
+        .count();
+    items.len() >= 6 && short * 10 >= items.len() * 8
+}
+
+/// A menu: five or more short words separated by spaces or pipes, no punctuation.
+fn is_menu(s: &str) -> bool {
+    if has_clause_punct(s) {
+        return false;
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| is_space(c) || matches!(c, '|' | '｜' | '丨' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() >= 5
+        && words.iter().all(|w| visible_len(w) <= 4)
+        && words
+            .iter()
+            .all(|w| w.chars().any(is_han) || w.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// Applies the line rules to one block.
+pub fn classify(b: &Block) -> Verdict {
+    let text = b.text.trim_matches(is_space);
+    if text.is_empty() {
+        return Verdict::Remove(Rule::Whitespace, "empty line".into());
+    }
+    let len = visible_len(text);
+    let bare = strip_bullets(text);
+    let inner = unbracket(bare);
+    let short = len <= 40;
+
+    // 原标题 (original title) lines.
+    for p in ["原标题", "原標題", "原题", "原題"] {
+        if let Some(rest) = inner.strip_prefix(p) {
+            if let Some(v) = chars::strip_colon(rest) {
+                return Verdict::Meta(
+                    Rule::OriginalTitle,
+                    "原标题 line (syndication metadata)".into(),
+                    vec![(Field::Attribution, format!("原标题:{v}"))],
+                );
+            }
+        }
+    }
+
+    // Field lines: 责任编辑：… / 来源：… / dates.
+    if let Some(fs) = fields::field_line(inner) {
+        if fs.iter().any(|(f, _)| *f == Field::Editor) {
+            return Verdict::Meta(Rule::Editor, "editor line".into(), fs);
+        }
+        if fs.iter().all(|(f, _)| *f == Field::Counter) {
+            return Verdict::Remove(Rule::Interface, "page counter".into());
+        }
+        return Verdict::Meta(
+            Rule::Metadata,
+            "standalone metadata line (date, source, author)".into(),
+            fs,
+        );
+    }
+
+    // Keywords and classification codes.
+    for p in [
+        "关键词",
+        "關鍵詞",
+        "关键字",
+        "關鍵字",
+        "标签",
+        "標籤",
+        "Tags",
+        "TAGS",
+        "Tag",
+        "tags",
+        "分类号",
+        "中图分类号",
+        "中圖分類號",
+        "文献标识码",
+        "文獻標識碼",
+        "文章编号",
+        "文章編號",
+        "DOI",
+    ] {
+        if let Some(rest) = inner.strip_prefix(p) {
+            if chars::strip_colon(rest).is_some() || rest.starts_with(['】', ']']) {
+                return Verdict::Remove(Rule::Keywords, format!("{p} line"));
+            }
+        }
+    }
+    if let Some(rest) = inner.strip_prefix('【').and_then(|r| r.split_once('】')) {
+        if ["关键词", "關鍵詞", "关键字", "标签"].contains(&rest.0) {
+            return Verdict::Remove(Rule::Keywords, format!("{} line", rest.0));
+        }
+    }
+
+    // Captions and photo credits.
+    let caption_prefix =
+        starts_with_any(inner, CAPTION_PREFIXES) || starts_with_any(bare, CAPTION_PREFIXES);
+    if (caption_prefix && len <= 300) || ends_with_photo_credit(text) {
+        return Verdict::Remove(Rule::Caption, "image caption or credit".into());
+    }
+    if (b.kind == Kind::Caption || b.has(hint::CAPTION)) && len <= 120 {
+        return Verdict::Remove(Rule::Caption, "image caption (caption element)".into());
+    }
+    if short
+        && (text.ends_with("截图")
+            || text.ends_with("截圖")
+            || text.ends_with("供图")
+            || text.ends_with("供圖"))
+    {
+        return Verdict::Remove(Rule::Caption, "image credit".into());
+    }
+
+    // Pagination.
+    if is_pagination(text) {
+        return Verdict::Remove(Rule::Pagination, "pagination".into());
+    }
+
+    // Breadcrumbs and menus.
+    if breadcrumb_items(text).is_some() {
+        return Verdict::Remove(Rule::Navigation, "breadcrumb".into());
+    }
+    if (b.has(hint::BREADCRUMB) || b.has(hint::NAV)) && short && !matches!(b.kind, Kind::Heading(_))
+    {
+        return Verdict::Remove(Rule::Navigation, "navigation (page menu)".into());
+    }
+    if is_seo_spam(text) {
+        return Verdict::Remove(Rule::SeoSpam, "keyword or place-name spam".into());
+    }
+    if is_menu(text) {
+        return Verdict::Remove(Rule::Navigation, "menu of short links".into());
+    }
+
+    // Copyright, licences, disclaimers.
+    if contains_any(text, COPYRIGHT_STRONG) && (len <= 200 || b.has(hint::FOOTER)) {
+        return Verdict::Remove(Rule::Copyright, "copyright, licence or site footer".into());
+    }
+    if contains_any(text, SITE_ANCHORS)
+        && contains_any(text, COPYRIGHT_WEAK)
+        && !text.contains("记者")
+        && !text.contains("記者")
+    {
+        return Verdict::Remove(Rule::Copyright, "copyright or reprint notice".into());
+    }
+    if b.has(hint::FOOTER) && short && !matches!(b.kind, Kind::Heading(_)) {
+        return Verdict::Remove(Rule::Copyright, "site footer".into());
+    }
+
+    // Share bars, interface strings, promotions.
+    if (2..=60).contains(&len) {
+        let rest = remainder(text, &[SHARE_TOKENS, UI_TOKENS].concat());
+        if han_len(&rest) <= 1 && rest.chars().count() <= 3 {
+            let share = contains_any(text, SHARE_TOKENS) && !contains_any(text, &["举报", "舉報"]);
+            return if share {
+                Verdict::Remove(Rule::Share, "share bar".into())
+            } else {
+                Verdict::Remove(Rule::Interface, "interface text".into())
+            };
+        }
+    }
+    if len <= 50 {
+        for (verbs, objects) in PROMO_PATTERNS {
+            if contains_any(text, verbs) && (objects == &[""] || contains_any(text, objects)) {
+                return Verdict::Remove(Rule::Promotion, "app or account promotion".into());
+            }
+        }
+    }
+    if b.has(hint::SHARE) && short {
+        return Verdict::Remove(Rule::Share, "share bar".into());
+    }
+
+    Verdict::Keep
+}
+
+fn han_len(s: &str) -> usize {
+    s.chars().filter(|c| is_han(*c)).count()
+}
+
+/// 【1】【2】…, [1][2], 上一页 下一页, 第2页 共5页.
+fn is_pagination(s: &str) -> bool {
+    let t = squeeze(s);
+    let mut rest = t.clone();
+    for tok in PAGE_TOKENS {
+        rest = rest.replace(tok, "");
+    }
+    let page_words = rest.len() != t.len();
+    // 第N页 / 共N页
+    let mut out = String::new();
+    let mut numbers = 0;
+    let chars: Vec<char> = rest.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let mut j = i;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            numbers += 1;
+            i = j;
+            continue;
+        }
+        if !matches!(
+            c,
+            '【' | '】'
+                | '['
+                | ']'
+                | '第'
+                | '共'
+                | '页'
+                | '頁'
+                | '<'
+                | '>'
+                | '«'
+                | '»'
+                | '…'
+                | '.'
+                | '|'
+                | '/'
+        ) {
+            out.push(c);
+        }
+        i += 1;
+    }
+    out.is_empty()
+        && ((numbers >= 2
+            && (t.contains('【') || t.contains('[') || page_words || t.contains('页')))
+            || (page_words && numbers <= 20))
+}
+
+/// Is this block a related-list heading (相关新闻, 推荐阅读 …)?
+pub fn is_related_heading(s: &str) -> bool {
+    let t = unbracket(strip_bullets(s));
+    let t = t
+        .trim_end_matches([':', '：', '>', '》', '»'])
+        .trim_matches(is_space);
+    let t = t
+        .trim_end_matches("更多")
+        .trim_end_matches(['>', '》', '»'])
+        .trim_matches(is_space);
+    RELATED_HEADS
+        .iter()
+        .any(|h| t == *h || (t.starts_with(h) && visible_len(t) <= visible_len(h) + 4))
+}
+
+/// Is a block shaped like an item of a link list (short, no sentence)?
+pub fn is_list_item_like(b: &Block) -> bool {
+    let t = b.text.trim_matches(is_space);
+    let len = visible_len(t);
+    len <= 45 && !t.contains('。') || b.link_density() > 0.6 && len <= 120
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(s: &str) -> Option<Rule> {
+        match classify(&Block::new(0..0, s.to_string(), Kind::Paragraph)) {
+            Verdict::Keep => None,
+            Verdict::Remove(r, _) | Verdict::Meta(r, _, _) => Some(r),
+        }
+    }
+
+    #[test]
+    fn noise_lines_from_real_pages() {
+        let cases: &[(&str, Rule)] = &[
+            ("原标题：市委书记深夜暗访", Rule::OriginalTitle),
+            ("原標題:咬緊牙關 持續從嚴 堅持就是勝利", Rule::OriginalTitle),
+            ("责任编辑：王蒙 ", Rule::Editor),
+            ("• [编辑:史卓凯]", Rule::Editor),
+            ("(責編:李志強、魏鑫)", Rule::Editor),
+            ("【编辑：张三】", Rule::Editor),
+            ("2021年12月29日08:35 | 來源:陜西日報", Rule::Metadata),
+            ("来源：三门峡日报 三门峡发布", Rule::Metadata),
+            ("作者：张三", Rule::Metadata),
+            ("原创：某某公众号", Rule::Metadata),
+            ("图片来源：三门峡日报", Rule::Caption),
+            ("图为市民在排队接种疫苗。", Rule::Caption),
+            ("为全力以赴做好疫情防控工作，丹凤县开展入户排查。图为工作人员入户排查。（冯旭红 摄）", Rule::Caption),
+            ("图/pixabay", Rule::Caption),
+            ("视频截图", Rule::Caption),
+            ("黄河新闻网 > 运城频道 >  今日头条", Rule::Navigation),
+            ("人民網>>陜西頻道", Rule::Navigation),
+            ("当前位置：首页 > 新闻", Rule::Navigation),
+            ("首页 新闻 体育 财经 娱乐 科技", Rule::Navigation),
+            ("富锦市| 通河县| 巴楚县| 互助| 呈贡县| 阿图什市| 泗水县| 仲巴县|", Rule::SeoSpam),
+            ("本网站由黄河新闻网版权所有      晋ICP备2021002877号", Rule::Copyright),
+            ("增值电信业务经营许可证:晋B2-20060016", Rule::Copyright),
+            ("1.凡本网注明“来源:驻马店网”的所有作品,均为本网合法拥有版权或有权使用的作品,未经本网书面授权不得转载、摘编或利用其他方式使用上述作品。已经本网授权使用作品的,应在授权范围内使用,并注明“来源:驻马店网”。任何组织、平台和个人,不得侵犯本网应有权益,否则,一经发现,本网将授权常年法律顾问予以追究侵权者的法律责任。", Rule::Copyright),
+            ("3.如果您发现本网站上有侵犯您的知识产权的作品,请与我们取得联系,我们会及时修改或删除。", Rule::Copyright),
+            ("小字號", Rule::Interface),
+            ("返回頂部", Rule::Interface),
+            ("查看心情排行你看到此篇文章的感受是:", Rule::Interface),
+            ("举报/反馈", Rule::Interface),
+            ("分享讓更多人看到", Rule::Share),
+            ("分享到： 微信 微博 QQ空间", Rule::Share),
+            ("海量资讯、精准解读，尽在新浪财经APP", Rule::Promotion),
+            ("扫码关注我们的公众号", Rule::Promotion),
+            ("【1】【2】【3】", Rule::Pagination),
+            ("上一页 1 2 3 下一页", Rule::Pagination),
+            ("关键词：疫情 防控", Rule::Keywords),
+        ];
+        for (line, rule) in cases {
+            assert_eq!(verdict(line), Some(*rule), "{line}");
+        }
+    }
+
+    #[test]
+    fn body_text_that_mentions_noise_words_stays() {
+        for line in [
+            "据河南三门峡日报微信公众号消息，12月27日晚，不打招呼，轻车简从，市委书记刘南昌深入城市社区、交通要道、农村基层等暗访督导疫情防控工作。",
+            "编辑部近日收到读者来信，反映小区物业管理问题。",
+            "记者从市版权局获悉，今年以来共查处侵权盗版案件12起。",
+            "本报讯（李婷）“要指派专人保障隔离人员的生活需求，进出扫码登记要严格规范。”",
+            "（记者 王文军）",
+            "各县（市、区）委书记、运城经济技术开发区和市直相关单位主要负责同志等参加会议。（记者 王文军）",
+            "张宏",
+            "——市应急管理局疫情防控纪实",
+            "防疫情 保安全 商洛应急在行动",
+            "咬緊牙關 持續從嚴 堅持就是勝利",
+            "三门峡市市长暗访",
+            "（资料来源：国家统计局）",
+            "〔即時新聞／綜合報導〕",
+            "长江网10月4日讯（记者陈智 整合）",
+            "大",
+            "他拍摄了这张照片，记录下拍摄现场。",
+            "一、坚持人民至上",
+            "1",
+            "来源：据新华社报道，今年以来全国各地积极推进防疫工作，取得了显著成效。",
+        ] {
+            assert_eq!(verdict(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn related_heads() {
+        assert!(is_related_heading("相关新闻："));
+        assert!(is_related_heading("【推荐阅读】"));
+        assert!(is_related_heading("相关阅读 更多>>"));
+        assert!(!is_related_heading("相关部门要加强监管，确保安全。"));
+    }
+}

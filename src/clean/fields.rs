@@ -1,0 +1,415 @@
+//! Recognizing metadata fields in a line: `来源：新华社`, `责任编辑：王蒙`,
+//! `2021年12月29日08:35 | 來源:陜西日報`. A line made only of such fields (and
+//! dates) is metadata, not article text.
+
+use super::chars::{is_han, is_space, visible_len};
+
+/// Which metadata a field label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Source,
+    Author,
+    Editor,
+    Date,
+    /// 原创 / 来源于 style attribution.
+    Attribution,
+    /// Counters and other page furniture (阅读数, 点击).
+    Counter,
+}
+
+/// Field labels, simplified and traditional. Longer labels first where one is a prefix of another.
+const LABELS: &[(&str, Field)] = &[
+    ("责任编辑", Field::Editor),
+    ("責任編輯", Field::Editor),
+    ("值班编辑", Field::Editor),
+    ("值班編輯", Field::Editor),
+    ("实习编辑", Field::Editor),
+    ("實習編輯", Field::Editor),
+    ("网络编辑", Field::Editor),
+    ("網絡編輯", Field::Editor),
+    ("文字编辑", Field::Editor),
+    ("文字編輯", Field::Editor),
+    ("本版编辑", Field::Editor),
+    ("本版編輯", Field::Editor),
+    ("视频编辑", Field::Editor),
+    ("新媒体编辑", Field::Editor),
+    ("编辑", Field::Editor),
+    ("編輯", Field::Editor),
+    ("责编", Field::Editor),
+    ("責編", Field::Editor),
+    ("主编", Field::Editor),
+    ("主編", Field::Editor),
+    ("编审", Field::Editor),
+    ("編審", Field::Editor),
+    ("审核", Field::Editor),
+    ("審核", Field::Editor),
+    ("审校", Field::Editor),
+    ("審校", Field::Editor),
+    ("校对", Field::Editor),
+    ("校對", Field::Editor),
+    ("终审", Field::Editor),
+    ("終審", Field::Editor),
+    ("复审", Field::Editor),
+    ("複審", Field::Editor),
+    ("初审", Field::Editor),
+    ("初審", Field::Editor),
+    ("一审", Field::Editor),
+    ("二审", Field::Editor),
+    ("三审", Field::Editor),
+    ("监制", Field::Editor),
+    ("監製", Field::Editor),
+    ("美编", Field::Editor),
+    ("美編", Field::Editor),
+    ("策划", Field::Editor),
+    ("策劃", Field::Editor),
+    ("统筹", Field::Editor),
+    ("統籌", Field::Editor),
+    ("文章来源", Field::Source),
+    ("文章來源", Field::Source),
+    ("本文来源", Field::Source),
+    ("本文來源", Field::Source),
+    ("信息来源", Field::Source),
+    ("信息來源", Field::Source),
+    ("新闻来源", Field::Source),
+    ("新聞來源", Field::Source),
+    ("稿件来源", Field::Source),
+    ("稿件來源", Field::Source),
+    ("来源于", Field::Attribution),
+    ("來源於", Field::Attribution),
+    ("来源", Field::Source),
+    ("來源", Field::Source),
+    ("稿源", Field::Source),
+    ("出处", Field::Source),
+    ("出處", Field::Source),
+    ("转自", Field::Source),
+    ("轉自", Field::Source),
+    ("转载自", Field::Source),
+    ("轉載自", Field::Source),
+    ("source", Field::Source),
+    ("Source", Field::Source),
+    ("SOURCE", Field::Source),
+    ("原创", Field::Attribution),
+    ("原創", Field::Attribution),
+    ("作者", Field::Author),
+    ("撰文", Field::Author),
+    ("撰稿", Field::Author),
+    ("文字", Field::Author),
+    ("文", Field::Author),
+    ("记者", Field::Author),
+    ("記者", Field::Author),
+    ("通讯员", Field::Author),
+    ("通訊員", Field::Author),
+    ("摄影", Field::Author),
+    ("攝影", Field::Author),
+    ("供稿", Field::Author),
+    ("author", Field::Author),
+    ("Author", Field::Author),
+    ("By", Field::Author),
+    ("by", Field::Author),
+    ("发布时间", Field::Date),
+    ("發佈時間", Field::Date),
+    ("發布時間", Field::Date),
+    ("发表时间", Field::Date),
+    ("發表時間", Field::Date),
+    ("更新时间", Field::Date),
+    ("更新時間", Field::Date),
+    ("发布日期", Field::Date),
+    ("發布日期", Field::Date),
+    ("發佈日期", Field::Date),
+    ("时间", Field::Date),
+    ("時間", Field::Date),
+    ("日期", Field::Date),
+    ("发布于", Field::Date),
+    ("發佈於", Field::Date),
+    ("发布", Field::Date),
+    ("發佈", Field::Date),
+    ("發布", Field::Date),
+    ("Date", Field::Date),
+    ("date", Field::Date),
+    ("阅读量", Field::Counter),
+    ("閱讀量", Field::Counter),
+    ("阅读数", Field::Counter),
+    ("阅读", Field::Counter),
+    ("閱讀", Field::Counter),
+    ("浏览", Field::Counter),
+    ("瀏覽", Field::Counter),
+    ("点击", Field::Counter),
+    ("點擊", Field::Counter),
+    ("浏览次数", Field::Counter),
+    ("点击数", Field::Counter),
+    ("评论数", Field::Counter),
+];
+
+/// A label followed by a colon at the start of `s`: (field, rest after the colon).
+pub fn labelled(s: &str) -> Option<(Field, &str)> {
+    let t = s.trim_start_matches(is_space);
+    for (label, field) in LABELS {
+        if let Some(rest) = t.strip_prefix(label) {
+            let rest = rest.trim_start_matches(is_space);
+            if let Some(value) = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':')) {
+                return Some((*field, value.trim_start_matches(is_space)));
+            }
+        }
+    }
+    None
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Is `s` (trimmed) a date and/or time, such as `2021年12月29日08:35`,
+/// `2021-12-28 10:20:13`, `12月28日`, `星期三`, `Tue, 28 Dec 2021 05:20:13 GMT`?
+pub fn is_date(s: &str) -> bool {
+    let t = s.trim_matches(|c: char| {
+        is_space(c) || matches!(c, '（' | '）' | '(' | ')' | '[' | ']' | '【' | '】')
+    });
+    if t.is_empty() {
+        return false;
+    }
+    let digits = t.chars().filter(|c| is_digit(*c)).count();
+    let allowed = |c: char| {
+        is_digit(c)
+            || matches!(
+                c,
+                '年' | '月'
+                    | '日'
+                    | '号'
+                    | '號'
+                    | '时'
+                    | '時'
+                    | '分'
+                    | '秒'
+                    | '-'
+                    | '/'
+                    | '.'
+                    | ':'
+                    | '：'
+                    | ' '
+                    | ','
+                    | 'T'
+                    | 'Z'
+                    | '+'
+            )
+            || is_space(c)
+    };
+    let weekday = [
+        "星期一",
+        "星期二",
+        "星期三",
+        "星期四",
+        "星期五",
+        "星期六",
+        "星期日",
+        "星期天",
+        "周一",
+        "周二",
+        "周三",
+        "周四",
+        "周五",
+        "周六",
+        "周日",
+        "週一",
+        "週二",
+        "週三",
+        "週四",
+        "週五",
+        "週六",
+        "週日",
+        "上午",
+        "下午",
+        "晚上",
+        "凌晨",
+    ];
+    let mut rest = t.to_string();
+    for w in weekday {
+        rest = rest.replace(w, " ");
+    }
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let english = MONTHS.iter().any(|m| rest.contains(m));
+    if english {
+        for w in MONTHS
+            .iter()
+            .chain(DAYS.iter())
+            .chain(["GMT", "UTC", "CST", "AM", "PM"].iter())
+        {
+            rest = rest.replace(w, " ");
+        }
+    }
+    digits >= 3
+        && rest.chars().all(allowed)
+        && (t.contains(['年', '-', '/', '.']) || english || (t.contains('月') && t.contains('日')))
+        || (digits >= 4
+            && rest.chars().all(allowed)
+            && t.contains(':')
+            && t.contains(['-', '/', '年']))
+        || (digits == 0
+            && rest.trim().is_empty()
+            && t.chars().count() <= 4
+            && weekday.iter().any(|w| t.contains(w)))
+}
+
+/// The fields of a line made only of metadata fields and dates, or `None` if
+/// the line has anything else. Values of a field may span several
+/// space-separated words (`来源：三门峡日报 三门峡发布`).
+pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
+    let t = line.trim_matches(is_space);
+    if t.is_empty() || visible_len(t) > 120 {
+        return None;
+    }
+    // Separators between fields: |, ｜, 丨, and runs of spaces; "•" bullets.
+    let t = t
+        .trim_start_matches(['•', '·', '●', '◆', '■', '▪', '*', '-', '>'])
+        .trim_start_matches(is_space);
+    let parts: Vec<&str> = t
+        .split(['|', '｜', '丨', '¦'])
+        .map(|p| p.trim_matches(is_space))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut fields: Vec<(Field, String)> = Vec::new();
+    for part in parts {
+        // Within a part, words split by spaces; a date may contain a space between date and time.
+        let mut words: Vec<&str> = part.split(is_space).filter(|w| !w.is_empty()).collect();
+        let mut i = 0;
+        while i < words.len() {
+            // Try the longest run of words that forms a date.
+            let mut took = 0;
+            for j in (i + 1..=words.len().min(i + 4)).rev() {
+                if is_date(&words[i..j].join(" ")) {
+                    fields.push((Field::Date, words[i..j].join(" ")));
+                    took = j - i;
+                    break;
+                }
+            }
+            if took > 0 {
+                i += took;
+                continue;
+            }
+            let word = words[i];
+            if let Some((field, value)) = labelled(word) {
+                // The label's value may be in the next word ("来源： 新华社").
+                let mut value = value.to_string();
+                if value.is_empty() && i + 1 < words.len() && labelled(words[i + 1]).is_none() {
+                    i += 1;
+                    value = words[i].to_string();
+                }
+                fields.push((field, value));
+            } else if let Some(last) = fields.last_mut().filter(|l| l.0 != Field::Date) {
+                // A continuation of the previous field's value.
+                if !last.1.is_empty() {
+                    last.1.push(' ');
+                }
+                last.1.push_str(word);
+            } else if let Some((date, rest)) = split_date_prefix(word) {
+                // "2021-12-28来源：新华社" written without a space.
+                fields.push((Field::Date, date.to_string()));
+                words[i] = rest;
+                continue;
+            } else {
+                return None;
+            }
+            i += 1;
+        }
+    }
+    if fields.is_empty() {
+        return None;
+    }
+    // Values are names and outlets, not sentences.
+    for (field, value) in &fields {
+        if *field != Field::Date
+            && (visible_len(value) > 40
+                || value
+                    .trim_end_matches(['。', '.'])
+                    .contains(['，', '。', '；', '！', '？', ',', ';']))
+        {
+            return None;
+        }
+    }
+    Some(fields)
+}
+
+/// Splits a date off the front of a word ("2021年12月29日来源：…").
+fn split_date_prefix(word: &str) -> Option<(&str, &str)> {
+    let mut end = None;
+    for (i, c) in word.char_indices() {
+        if is_han(c)
+            && !matches!(
+                c,
+                '年' | '月' | '日' | '时' | '時' | '分' | '秒' | '号' | '號'
+            )
+        {
+            end = Some(i);
+            break;
+        }
+    }
+    let end = end?;
+    let (date, rest) = word.split_at(end);
+    (is_date(date) && labelled(rest).is_some()).then_some((date, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        for d in [
+            "2021年12月29日08:35",
+            "2021-12-28 10:20:13",
+            "12月28日",
+            "2022年1月5日 星期三",
+            "Tue, 28 Dec 2021 05:20:13 GMT",
+            "2021/12/28",
+            "（2021年12月31日）",
+        ] {
+            assert!(is_date(d), "{d}");
+        }
+        for d in [
+            "12月27日晚，不打招呼",
+            "3+3",
+            "110",
+            "第110次",
+            "星期三的会议",
+        ] {
+            assert!(!is_date(d), "{d}");
+        }
+    }
+
+    #[test]
+    fn field_lines() {
+        let f = field_line("2021年12月29日08:35 | 來源:陜西日報").unwrap();
+        assert_eq!(
+            f,
+            vec![
+                (Field::Date, "2021年12月29日08:35".into()),
+                (Field::Source, "陜西日報".into())
+            ]
+        );
+        let f = field_line("来源：三门峡日报 三门峡发布").unwrap();
+        assert_eq!(f, vec![(Field::Source, "三门峡日报 三门峡发布".into())]);
+        assert_eq!(
+            field_line("责任编辑：王蒙 ").unwrap(),
+            vec![(Field::Editor, "王蒙".into())]
+        );
+        assert_eq!(field_line("作者： 张三 2021-01-02").unwrap().len(), 2);
+        assert!(field_line("2021-12-28来源：新华社").is_some());
+    }
+
+    #[test]
+    fn body_sentences_are_not_field_lines() {
+        for s in [
+            "来源：据新华社报道，今年以来全国各地积极推进防疫工作，取得了显著成效。",
+            "编辑部近日收到读者来信，反映小区物业管理问题。",
+            "（记者 王文军）",
+            "本报讯（李婷）“要指派专人保障隔离人员的生活需求。”",
+            "张宏",
+            "12月27日晚，不打招呼，轻车简从，市委书记刘南昌深入城市社区",
+            "（资料来源：国家统计局）",
+        ] {
+            assert!(field_line(s).is_none(), "{s}");
+        }
+    }
+}

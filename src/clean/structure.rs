@@ -1,0 +1,330 @@
+//! Rules that need the whole document, not one line: where the article is on
+//! a page full of navigation, related-article lists that follow their heading,
+//! a site name repeated from the breadcrumb, and a 摘要 that repeats the body.
+
+use super::block::{hint, Block, Kind};
+use super::chars::{self, han_count, has_clause_punct, is_space, squeeze, visible_len};
+use super::classify::{breadcrumb_items, is_list_item_like, is_related_heading};
+use super::html::Elem;
+use super::rules::{Rule, RuleSet};
+
+/// How much article-like text a block carries (0 for short or link-heavy blocks).
+fn content(b: &Block) -> f64 {
+    let len = visible_len(&b.text);
+    if len < 20 || !has_clause_punct(&b.text) || b.link_density() > 0.5 {
+        return 0.0;
+    }
+    han_count(&b.text).saturating_sub(b.link_chars) as f64
+}
+
+fn ancestors(elements: &[Elem], start: usize) -> impl Iterator<Item = usize> + '_ {
+    let mut cur = Some(start);
+    std::iter::from_fn(move || {
+        let c = cur?;
+        cur = elements.get(c).and_then(|e| e.parent);
+        Some(c)
+    })
+}
+
+/// On HTML pages: finds the element holding the article (the one most article
+/// text sits directly under, as Readability does) and removes blocks outside it.
+/// Does nothing unless that element clearly holds most of the text.
+pub fn remove_outside_article(blocks: &mut [Block], elements: &[Elem]) {
+    if elements.is_empty() {
+        return;
+    }
+    let mut score = vec![0.0f64; elements.len()];
+    let mut subtree = vec![0.0f64; elements.len()];
+    let mut total = 0.0;
+    for b in blocks.iter().filter(|b| b.kept()) {
+        let (Some(c), s) = (b.container, content(b)) else {
+            continue;
+        };
+        if s == 0.0 {
+            continue;
+        }
+        total += s;
+        for (depth, e) in ancestors(elements, c).enumerate() {
+            subtree[e] += s;
+            if depth < 3 {
+                score[e] += s / (1 << depth) as f64;
+            }
+        }
+    }
+    if total == 0.0 {
+        return;
+    }
+    for (i, e) in elements.iter().enumerate() {
+        if matches!(
+            e.tag.as_str(),
+            "nav" | "footer" | "aside" | "header" | "body" | "html"
+        ) {
+            score[i] *= 0.2;
+        }
+    }
+    let Some(top) = (0..elements.len()).max_by(|&a, &b| score[a].total_cmp(&score[b])) else {
+        return;
+    };
+    if subtree[top] < 0.6 * total {
+        return;
+    }
+    // Siblings of the article element that also carry article text belong to it.
+    let parent = elements[top].parent;
+    let included: Vec<usize> = (0..elements.len())
+        .filter(|&e| {
+            e == top
+                || (parent.is_some()
+                    && elements[e].parent == parent
+                    && subtree[e] >= 0.2 * subtree[top])
+        })
+        .collect();
+    let first_inside = blocks.iter().position(|b| {
+        b.container
+            .is_some_and(|c| ancestors(elements, c).any(|a| included.contains(&a)))
+    });
+    for (i, b) in blocks.iter_mut().enumerate() {
+        if !b.kept() {
+            continue;
+        }
+        let inside = b
+            .container
+            .is_some_and(|c| ancestors(elements, c).any(|a| included.contains(&a)));
+        if inside {
+            continue;
+        }
+        // The headline often sits outside the body's container, just before it.
+        let before = first_inside.is_some_and(|f| i < f);
+        if before
+            && (matches!(b.kind, Kind::Heading(_)) || title_like(&b.text))
+            && !b.has(hint::NAV)
+            && b.link_density() < 0.5
+        {
+            continue;
+        }
+        b.remove(Rule::Boilerplate, "outside the page's main article block");
+    }
+}
+
+/// Short, no sentence-final punctuation, no field colon: could be a headline.
+pub fn title_like(s: &str) -> bool {
+    let t = s.trim_matches(is_space);
+    let len = visible_len(t);
+    (2..=60).contains(&len) && !chars::ends_terminal(t)
+        || (len <= 60 && t.ends_with(['”', '」', '！', '？', '!', '?']) && !t.contains('。'))
+}
+
+/// Link-heavy blocks in HTML that are not headings: menus and link lists.
+pub fn remove_link_lists(blocks: &mut [Block]) {
+    for b in blocks.iter_mut().filter(|b| b.kept()) {
+        if matches!(b.kind, Kind::Heading(_)) || b.link_chars == 0 {
+            continue;
+        }
+        let len = visible_len(&b.text);
+        if b.link_density() >= 0.7 && len <= 80 && !has_clause_punct(&b.text) {
+            let rule = if b.has(hint::RELATED) {
+                Rule::Related
+            } else {
+                Rule::Navigation
+            };
+            b.remove(rule, "link list");
+        }
+    }
+}
+
+/// A related-articles heading and the list items after it.
+pub fn remove_related_lists(blocks: &mut [Block]) {
+    let mut in_list = false;
+    for b in blocks.iter_mut() {
+        if !b.kept() {
+            continue;
+        }
+        if is_related_heading(&b.text) {
+            b.remove(Rule::Related, "related-articles heading");
+            in_list = true;
+            continue;
+        }
+        if in_list && is_list_item_like(b) {
+            b.remove(Rule::Related, "item of a related-articles list");
+            continue;
+        }
+        in_list = false;
+        if b.has(hint::RELATED) && b.link_density() > 0.5 && visible_len(&b.text) <= 60 {
+            b.remove(Rule::Related, "related-articles link");
+        }
+    }
+}
+
+/// A short line at the top that is the site name of the breadcrumb (人民網 / 人民網>>陜西頻道).
+pub fn remove_site_names(blocks: &mut [Block]) {
+    let head = blocks.len().min(10);
+    let firsts: Vec<String> = blocks[..head]
+        .iter()
+        .filter_map(|b| breadcrumb_items(&b.text))
+        .filter_map(|items| items.first().map(|f| squeeze(f)))
+        .collect();
+    if firsts.is_empty() {
+        return;
+    }
+    for b in blocks[..head].iter_mut().filter(|b| b.kept()) {
+        if visible_len(&b.text) <= 16 && firsts.contains(&squeeze(&b.text)) {
+            b.remove(Rule::Navigation, "site name (repeats the breadcrumb)");
+        }
+    }
+}
+
+const SUMMARY_LABELS: &[&str] = &[
+    "内容摘要",
+    "內容摘要",
+    "内容提要",
+    "內容提要",
+    "核心提示",
+    "摘要",
+    "导读",
+    "導讀",
+    "提要",
+];
+
+/// The text of a 摘要 line after its label (`摘要：…`, `【摘要】…`), if it is one.
+pub fn summary_body(s: &str) -> Option<&str> {
+    let t = s.trim_matches(is_space);
+    for l in SUMMARY_LABELS {
+        for (open, close) in [("【", "】"), ("[", "]")] {
+            if let Some(r) = t
+                .strip_prefix(open)
+                .and_then(|r| r.trim_start().strip_prefix(l))
+                .and_then(|r| r.trim_start().strip_prefix(close))
+            {
+                return Some(r.trim_start_matches(|c: char| is_space(c) || c == ':' || c == '：'));
+            }
+        }
+        if let Some(v) = t.strip_prefix(l).and_then(chars::strip_colon) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Punctuation-insensitive comparison form.
+fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !is_space(*c))
+        .map(|c| match c {
+            '，' => ',',
+            '：' => ':',
+            '；' => ';',
+            '（' => '(',
+            '）' => ')',
+            '？' => '?',
+            '！' => '!',
+            c => c,
+        })
+        .collect()
+}
+
+/// A 摘要 line whose sentences all occur in the body repeats it; an authored abstract stays.
+pub fn remove_duplicate_summaries(blocks: &mut [Block]) -> Option<String> {
+    let mut found = None;
+    for i in 0..blocks.len() {
+        if !blocks[i].kept() {
+            continue;
+        }
+        let Some(body) = summary_body(&blocks[i].text).map(str::to_string) else {
+            continue;
+        };
+        let rest: String = blocks
+            .iter()
+            .enumerate()
+            .filter(|(j, b)| *j != i && b.kept())
+            .map(|(_, b)| fold(&b.text))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let sentences: Vec<String> = body
+            .split(['。', '！', '？', '!', '?', '；', ';'])
+            .map(fold)
+            .filter(|s| s.chars().count() >= 6)
+            .collect();
+        let total: usize = sentences.iter().map(|s| s.chars().count()).sum();
+        let covered: usize = sentences
+            .iter()
+            .filter(|s| rest.contains(s.as_str()))
+            .map(|s| s.chars().count())
+            .sum();
+        if total > 0 && covered * 10 >= total * 6 {
+            blocks[i].remove(Rule::Summary, "摘要 line repeating the body");
+            found = Some(body);
+        }
+    }
+    found
+}
+
+/// Runs every structural rule that is on.
+pub fn apply(
+    blocks: &mut [Block],
+    elements: &[Elem],
+    html: bool,
+    rules: &RuleSet,
+) -> Option<String> {
+    if html && rules.on(Rule::Boilerplate) {
+        remove_outside_article(blocks, elements);
+    }
+    if html && rules.on(Rule::Navigation) {
+        remove_link_lists(blocks);
+    }
+    if rules.on(Rule::Related) {
+        remove_related_lists(blocks);
+    }
+    if rules.on(Rule::Navigation) {
+        remove_site_names(blocks);
+    }
+    if rules.on(Rule::Summary) {
+        remove_duplicate_summaries(blocks)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn b(s: &str) -> Block {
+        Block::new(0..0, s.to_string(), Kind::Paragraph)
+    }
+
+    #[test]
+    fn summary_repeating_the_body_goes_but_an_abstract_stays() {
+        let mut v = vec![
+            b("摘要:就进一步做好疫情防控工作,蒿慧杰强调,一是思想要紧。做出的决策、制定的任何措施,都要第一时间落实。"),
+            b("就进一步做好疫情防控工作，蒿慧杰强调，一是思想要紧。当前正处于关键期。做出的决策、制定的任何措施，都要第一时间落实，决不能犹豫。"),
+        ];
+        remove_duplicate_summaries(&mut v);
+        assert!(!v[0].kept() && v[1].kept());
+        let mut v = vec![
+            b("摘要：本文研究了城市社区防控的组织方式，提出三条建议。"),
+            b("正文讨论其他内容，与摘要无关。"),
+        ];
+        remove_duplicate_summaries(&mut v);
+        assert!(v[0].kept());
+    }
+
+    #[test]
+    fn related_list_after_its_heading() {
+        let mut v = vec![
+            b("正文最后一段，说明情况。"),
+            b("相关新闻："),
+            b("某地召开会议"),
+            b("另一条新闻标题"),
+            b("这是一个很长的正文段落，它包含完整的句子，所以不是列表项目，应当保留下来。"),
+        ];
+        remove_related_lists(&mut v);
+        let kept: Vec<bool> = v.iter().map(|b| b.kept()).collect();
+        assert_eq!(kept, vec![true, false, false, false, true]);
+    }
+
+    #[test]
+    fn site_name_from_breadcrumb() {
+        let mut v = vec![b("人民網"), b("人民網>>陜西頻道"), b("標題")];
+        remove_site_names(&mut v);
+        assert!(!v[0].kept() && v[2].kept());
+    }
+}
