@@ -12,7 +12,8 @@ pub mod highlight;
 pub mod offsets;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use error::{Error, Result};
 

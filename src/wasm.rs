@@ -276,6 +276,9 @@ pub fn highlight_html(
 // ---- cleaning ----
 
 #[cfg(feature = "clean")]
+pub use clean_binding::{clean, clean_rules};
+
+#[cfg(feature = "clean")]
 mod clean_binding {
     use super::{js_err, options, to_js};
     use crate::clean::{self, CleanOptions, Format, Input, Rule};

@@ -1,0 +1,82 @@
+// The packed npm package loaded by a plain <script type="module"> page in
+// headless Chromium (no bundler): the browser entry, lazy dictionary loading,
+// and the lean 'jingwen/convert' entry.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = process.env.JINGWEN_ROOT;
+const { chromium } = createRequire(join(root, 'package.json'))('playwright-core');
+const here = process.cwd();
+
+writeFileSync(
+  join(here, 'page.html'),
+  `<!doctype html><meta charset="utf-8"><title>plain page</title>
+<script type="importmap">{"imports": {"jingwen": "./node_modules/jingwen/index.js", "jingwen/convert": "./node_modules/jingwen/convert.js"}}</script>
+<script type="module" src="./page.js"></script>`,
+);
+writeFileSync(
+  join(here, 'page.js'),
+  `import init, { convert, clean, highlight, load } from 'jingwen';
+import initLite, * as lite from 'jingwen/convert';
+const out = {};
+try {
+  await init();
+  try { convert('汉字', 's2t'); out.beforeLoad = 'no error'; } catch (e) { out.beforeLoad = e.message; }
+  await load('s2t');
+  out.s2t = convert('汉字转换，头发发展', 's2t');
+  out.clean = clean('标题\\n正文第一段，内容很长很长，说明了很多事情。\\n责任编辑：王蒙').text;
+  await load('highlight');
+  out.counts = highlight('頭髮', ['头发'], { foldScript: true }).counts;
+  await initLite({ preload: ['t2s'] });
+  out.lite = lite.convert('漢字', 't2s');
+  out.liteHasClean = 'clean' in lite;
+} catch (e) { out.error = String(e && e.stack || e); }
+document.body.dataset.result = JSON.stringify(out);`,
+);
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+const requests = [];
+const server = createServer((req, res) => {
+  const path = join(here, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+  requests.push(new URL(req.url, 'http://x').pathname);
+  if (!path.startsWith(here) || !existsSync(path) || !statSync(path).isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'Content-Type': types[extname(path)] || 'application/octet-stream' });
+  createReadStream(path).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+after(async () => {
+  await browser.close();
+  server.close();
+});
+
+test('a plain module page imports the package and uses it', async () => {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`http://127.0.0.1:${server.address().port}/page.html`);
+  await page.waitForFunction(() => document.body && document.body.dataset.result, null, { timeout: 30000 });
+  const out = JSON.parse(await page.evaluate(() => document.body.dataset.result));
+  assert.equal(out.error, undefined);
+  assert.deepEqual(errors, []);
+  assert.match(out.beforeLoad, /not loaded yet.*load\("s2t"\)/);
+  assert.equal(out.s2t, '漢字轉換，頭髮發展');
+  assert.equal(out.clean, '标题\n正文第一段，内容很长很长，说明了很多事情。\n');
+  assert.deepEqual(out.counts, [1]);
+  assert.equal(out.lite, '汉字');
+  assert.equal(out.liteHasClean, false);
+  // Only what was used was fetched: s2t's dictionaries, not t2jp's.
+  assert.ok(requests.some((p) => p.endsWith('/data/STPhrases.jwd')));
+  assert.ok(!requests.some((p) => p.includes('JPShinjitai')));
+  await page.close();
+});

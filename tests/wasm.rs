@@ -1,0 +1,77 @@
+//! The library compiled to wasm, through its JavaScript binding: run in Node
+//! and in headless Chromium (`scripts/test` runs this file in both).
+#![cfg(target_arch = "wasm32")]
+
+use jingwen::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+macro_rules! dict {
+    ($name:literal) => {
+        include_bytes!(concat!(env!("OUT_DIR"), "/dicts/", $name, ".jwd")).as_slice()
+    };
+}
+
+fn load_s2t() {
+    for bytes in [
+        dict!("CJK_Compatibility_Ideographs"),
+        dict!("STCharacters"),
+        dict!("STPhrases"),
+        dict!("STPhrases_GeneratedFromRegionalPhrases"),
+    ] {
+        wasm::register_dictionary(bytes).unwrap();
+    }
+}
+
+fn message(e: wasm_bindgen::JsError) -> String {
+    let v: JsValue = e.into();
+    js_sys::Error::from(v).message().into()
+}
+
+#[wasm_bindgen_test]
+fn conversion_needs_its_dictionaries_then_works() {
+    if wasm::missing_dictionaries("t2jp").unwrap().is_empty() {
+        panic!("no dictionary is embedded in the wasm build");
+    }
+    let err = message(wasm::convert("汉字", "t2jp").unwrap_err());
+    assert!(err.contains("not loaded") && err.contains("t2jp"), "{err}");
+    load_s2t();
+    assert!(wasm::missing_dictionaries("s2t").unwrap().is_empty());
+    assert_eq!(
+        wasm::convert("汉字转换，头发发展", "s2t").unwrap(),
+        "漢字轉換，頭髮發展"
+    );
+    let bad = message(wasm::convert("x", "s2x").unwrap_err());
+    assert!(bad.contains("s2twp"), "{bad}");
+    assert!(wasm::register_dictionary(b"garbage").is_err());
+}
+
+#[wasm_bindgen_test]
+fn highlight_offsets_are_utf16() {
+    let kws = js_sys::Array::of2(&"疫情".into(), &"疫情防控".into());
+    let h = wasm::JsHighlighter::new(kws.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(h.find_flat("𠀀疫情防控，疫情"), vec![2, 6, 1, 7, 9, 0]);
+    assert_eq!(
+        wasm::highlight_html("<b>", "b".into(), JsValue::UNDEFINED).unwrap(),
+        "&lt;<mark data-keyword=\"0\">b</mark>&gt;"
+    );
+}
+
+#[wasm_bindgen_test]
+fn clean_a_seed_document_from_bytes() {
+    let input = include_bytes!("data/seeds/002.input.txt");
+    let gold = include_str!("data/seeds/002.gold.txt");
+    let bytes = js_sys::Uint8Array::from(input.as_slice());
+    let result = wasm::clean(bytes.into(), JsValue::UNDEFINED).unwrap();
+    let text = js_sys::Reflect::get(&result, &"text".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(text, gold);
+    let removed = js_sys::Reflect::get(&result, &"removed".into()).unwrap();
+    assert!(js_sys::Array::from(&removed).length() > 5);
+    let err = message(
+        wasm::clean("x".into(), js_sys::JSON::parse("{\"colour\":1}").unwrap()).unwrap_err(),
+    );
+    assert!(err.contains("colour") && err.contains("rules"), "{err}");
+}
