@@ -198,9 +198,14 @@ fn generate(data: &Path, out: &Path, embed: bool) {
         } else {
             "None".into()
         };
+        let lens: Vec<usize> = dicts[name].iter().map(|(k, _)| k.chars().count()).collect();
+        let (min, max) = (
+            lens.iter().min().copied().unwrap_or(0),
+            lens.iter().max().copied().unwrap_or(0),
+        );
         writeln!(
             code,
-            "    DictInfo {{ name: {name:?}, base: {:?}, entries: {}, bytes: {bytes_expr} }},",
+            "    DictInfo {{ name: {name:?}, base: {:?}, entries: {}, min_key_chars: {min}, max_key_chars: {max}, bytes: {bytes_expr} }},",
             base.map(String::as_str),
             dicts[name].len()
         )

@@ -56,6 +56,9 @@ pub struct DictInfo {
     /// The character dictionary its default values expand through.
     pub base: Option<&'static str>,
     pub entries: usize,
+    /// Shortest and longest key, in characters (decides how groups can be merged).
+    pub min_key_chars: usize,
+    pub max_key_chars: usize,
     /// The encoded file, embedded in native builds (the wasm build loads it at run time).
     pub bytes: Option<&'static [u8]>,
 }

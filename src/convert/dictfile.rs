@@ -24,6 +24,29 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiplicative hasher for `char` keys: decoding expands tens of thousands
+/// of default values through the base map, and SipHash would dominate.
+#[derive(Default)]
+pub struct CharHasher(u64);
+
+impl Hasher for CharHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7C_C1_B7_27_22_0A_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map from characters, with [`CharHasher`].
+pub type CharMap<'a> = HashMap<char, &'a str, BuildHasherDefault<CharHasher>>;
 
 /// The first line of every dictionary file.
 pub const MAGIC: &str = "JWD1";
@@ -102,8 +125,8 @@ impl DictData {
 
     /// The per-character mapping of a character dictionary (first value of each
     /// single-character key), used to expand default values.
-    pub fn char_map(&self) -> HashMap<char, &str> {
-        let mut m = HashMap::new();
+    pub fn char_map(&self) -> CharMap<'_> {
+        let mut m = CharMap::default();
         for (k, v) in self.iter() {
             let mut cs = k.chars();
             if let (Some(c), None) = (cs.next(), cs.next()) {
@@ -139,7 +162,7 @@ impl DictData {
 }
 
 /// Converts `key` character by character through `base` (unknown characters stay).
-pub fn default_value(key: &str, base: &HashMap<char, &str>) -> String {
+pub fn default_value(key: &str, base: &CharMap<'_>) -> String {
     let mut out = String::with_capacity(key.len());
     for c in key.chars() {
         match base.get(&c) {
@@ -247,24 +270,36 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
             )));
         }
         key.truncate(shared);
-        let value = match rest.split_once('\t') {
+        // Written straight into the dictionary's buffer: no allocation per entry.
+        let explicit = match rest.split_once('\t') {
             Some((suffix, value)) => {
                 key.push_str(suffix);
-                value.to_string()
+                Some(value)
             }
             None => {
                 key.push_str(rest);
-                match &base_map {
-                    Some(m) => default_value(&key, m),
-                    None => return Err(FormatError(format!("{}: entry without value", dict.name))),
-                }
+                None
             }
         };
         if key.is_empty() {
             return Err(FormatError(format!("{}: empty key", dict.name)));
         }
-        let k = key.clone();
-        dict.push(&k, &value);
+        let start = dict.text.len() as u32;
+        dict.text.push_str(&key);
+        let key_end = dict.text.len() as u32;
+        match (explicit, &base_map) {
+            (Some(v), _) => dict.text.push_str(v),
+            (None, Some(m)) => {
+                for c in key.chars() {
+                    match m.get(&c) {
+                        Some(v) => dict.text.push_str(v),
+                        None => dict.text.push(c),
+                    }
+                }
+            }
+            (None, None) => return Err(FormatError(format!("{}: entry without value", dict.name))),
+        }
+        dict.spans.push((start, key_end, dict.text.len() as u32));
     }
     if dict.len() != count {
         return Err(FormatError(format!(

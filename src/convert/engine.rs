@@ -23,7 +23,15 @@ use std::sync::Arc;
 
 /// A resolved dictionary group, ready to match.
 #[derive(Debug)]
-pub enum Matcher {
+pub struct Matcher {
+    kind: Kind,
+    /// UTF-8 lead bytes of characters that can start a key, plus the lead byte
+    /// of the IDS operators: every other byte can be copied without a lookup.
+    lead: [bool; 256],
+}
+
+#[derive(Debug)]
+enum Kind {
     /// One dictionary, or a `union` of dictionaries merged into one map (first
     /// member wins a repeated key, which is exactly the union tie rule).
     Map(Arc<PrefixMap>),
@@ -34,14 +42,80 @@ pub enum Matcher {
 }
 
 impl Matcher {
+    pub fn map(map: Arc<PrefixMap>) -> Self {
+        let mut lead = map.lead_bytes();
+        lead[0xE2] = true; // U+2FF0..2FFF (IDS operators) start with 0xE2
+        Matcher {
+            kind: Kind::Map(map),
+            lead,
+        }
+    }
+
+    pub fn short_circuit(items: Vec<Matcher>) -> Self {
+        let lead = Self::merge_lead(&items);
+        Matcher {
+            kind: Kind::ShortCircuit(items),
+            lead,
+        }
+    }
+
+    pub fn union(items: Vec<Matcher>) -> Self {
+        let lead = Self::merge_lead(&items);
+        Matcher {
+            kind: Kind::Union(items),
+            lead,
+        }
+    }
+
+    fn merge_lead(items: &[Matcher]) -> [bool; 256] {
+        let mut lead = [false; 256];
+        lead[0xE2] = true;
+        for m in items {
+            for (l, x) in lead.iter_mut().zip(m.lead.iter()) {
+                *l |= *x;
+            }
+        }
+        lead
+    }
+
+    /// Could anything in `text` match? (`false` proves the step changes nothing.)
+    pub fn may_match(&self, text: &str) -> bool {
+        match &self.kind {
+            Kind::Map(map) => map.may_match(text),
+            _ => true,
+        }
+    }
+
+    /// The single map, when the group is one.
+    pub fn as_map(&self) -> Option<&PrefixMap> {
+        match &self.kind {
+            Kind::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The longest match at byte `pos` of `text` (a char boundary): (end offset,
+    /// replacement, characters matched).
+    #[inline(always)]
+    pub fn match_at<'a>(&'a self, text: &str, pos: usize) -> Option<(usize, &'a str, u32)> {
+        match &self.kind {
+            Kind::Map(map) => map
+                .match_at(text.as_bytes(), pos)
+                .map(|h| (h.end, map.value(h.value), h.chars)),
+            _ => self
+                .longest(&text[pos..])
+                .map(|(len, v)| (pos + len, v, text[pos..pos + len].chars().count() as u32)),
+        }
+    }
+
     /// The longest match at the start of `text` under the group's policy:
     /// (matched length in bytes, replacement).
     #[inline]
     pub fn longest<'a>(&'a self, text: &str) -> Option<(usize, &'a str)> {
-        match self {
-            Matcher::Map(map) => map.longest(text).map(|(len, v)| (len, map.value(v))),
-            Matcher::ShortCircuit(items) => items.iter().find_map(|m| m.longest(text)),
-            Matcher::Union(items) => {
+        match &self.kind {
+            Kind::Map(map) => map.longest(text).map(|(len, v)| (len, map.value(v))),
+            Kind::ShortCircuit(items) => items.iter().find_map(|m| m.longest(text)),
+            Kind::Union(items) => {
                 let mut best: Option<(usize, &str)> = None;
                 for m in items {
                     if let Some(hit) = m.longest(text) {
@@ -51,17 +125,6 @@ impl Matcher {
                     }
                 }
                 best
-            }
-        }
-    }
-
-    /// Could any key start with `c`? (False positives allowed, no false negatives.)
-    #[inline]
-    pub fn may_start(&self, c: char) -> bool {
-        match self {
-            Matcher::Map(map) => map.may_start(c),
-            Matcher::ShortCircuit(items) | Matcher::Union(items) => {
-                items.iter().any(|m| m.may_start(c))
             }
         }
     }
@@ -130,36 +193,82 @@ fn ids_len(text: &str) -> Option<usize> {
     None
 }
 
-/// Converts one segment with one matcher, appending to `out`.
+/// The byte length of the unit at `pos`: one character, or a whole IDS.
+#[inline(always)]
+fn unit_at(text: &str, pos: usize) -> usize {
+    let b = text.as_bytes()[pos];
+    match b {
+        0..=0x7F => 1,
+        0xE2 => unit_len(&text[pos..]), // the IDS operators U+2FF0..2FFF
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Converts one segment with one matcher, appending to `out`. Unchanged text
+/// is copied in runs; only characters that can start a key are looked up.
 pub fn convert_segment(m: &Matcher, seg: &str, out: &mut String) {
-    let mut pos = 0;
     let bytes = seg.as_bytes();
-    while pos < seg.len() {
-        let rest = &seg[pos..];
-        if let Some((len, value)) = m.longest(rest) {
-            out.push_str(value);
-            pos += len;
+    let mut pos = 0;
+    let mut run = 0; // start of the unchanged text not yet copied
+    while pos < bytes.len() {
+        if !m.lead[bytes[pos] as usize] {
+            pos += 1; // a byte no key starts with; continuation bytes are never leads
             continue;
         }
-        // Copy the run of characters that can start no key in one go.
-        let mut end = pos + unit_len(rest);
-        while end < seg.len() {
-            // ASCII never starts an OpenCC key; skip it without decoding.
-            if bytes[end] < 0x80 {
-                if m.may_start(bytes[end] as char) {
-                    break;
-                }
-                end += 1;
-                continue;
+        match m.match_at(seg, pos) {
+            Some((end, value, _)) => {
+                out.push_str(&seg[run..pos]);
+                out.push_str(value);
+                pos = end;
+                run = end;
             }
-            let c = seg[end..].chars().next().unwrap_or('\0');
-            if m.may_start(c) || ids_arity(c) > 0 {
-                break;
-            }
-            end += c.len_utf8();
+            None => pos += unit_at(seg, pos),
         }
-        out.push_str(&seg[pos..end]);
-        pos = end;
+    }
+    out.push_str(&seg[run..]);
+}
+
+/// Segmentation and the first conversion step in one pass, for configurations
+/// whose segmentation dictionary is exactly the phrase part of their first
+/// step (s2tw, s2twp, s2hk, s2hkp). `m` is the first step, flattened (phrases
+/// then single characters); a match of two or more characters is a phrase and
+/// therefore a segment of its own, anything else belongs to the run of
+/// unmatched units between phrases — which is precisely how mmseg followed by
+/// the step would have split and converted the text. `f` receives each
+/// segment's first-step output.
+pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut run = String::new();
+    let mut pos = 0;
+    let mut copied = 0; // start of the unmatched text not yet added to `run`
+    while pos < bytes.len() {
+        if !m.lead[bytes[pos] as usize] {
+            pos += 1;
+            continue;
+        }
+        match m.match_at(text, pos) {
+            Some((end, value, chars)) => {
+                run.push_str(&text[copied..pos]);
+                if chars >= 2 {
+                    if !run.is_empty() {
+                        f(&run);
+                        run.clear();
+                    }
+                    f(value);
+                } else {
+                    run.push_str(value);
+                }
+                pos = end;
+                copied = end;
+            }
+            None => pos += unit_at(text, pos),
+        }
+    }
+    run.push_str(&text[copied..]);
+    if !run.is_empty() {
+        f(&run);
     }
 }
 
@@ -168,20 +277,18 @@ pub fn segment(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
     let mut pos = 0;
     let mut pending = 0;
     while pos < text.len() {
-        let rest = &text[pos..];
-        let c = rest.chars().next().unwrap_or('\0');
-        if m.may_start(c) {
-            if let Some((len, _)) = m.longest(rest) {
+        if m.lead[text.as_bytes()[pos] as usize] {
+            if let Some((end, _, _)) = m.match_at(text, pos) {
                 if pos > pending {
                     f(&text[pending..pos]);
                 }
-                f(&text[pos..pos + len]);
-                pos += len;
+                f(&text[pos..end]);
+                pos = end;
                 pending = pos;
                 continue;
             }
         }
-        pos += unit_len(rest);
+        pos += unit_at(text, pos);
     }
     if pos > pending {
         f(&text[pending..pos]);
@@ -193,7 +300,7 @@ mod tests {
     use super::*;
 
     fn map(pairs: &[(&str, &str)]) -> Matcher {
-        Matcher::Map(Arc::new(PrefixMap::build(pairs.iter().copied())))
+        Matcher::map(Arc::new(PrefixMap::build(pairs.iter().copied())))
     }
 
     fn run(m: &Matcher, s: &str) -> String {
@@ -208,12 +315,12 @@ mod tests {
         let d1 = || map(&[("AB", "x1"), ("A", "y1")]);
         let d2 = || map(&[("ABC", "x2"), ("A", "y2"), ("B", "b2")]);
         let d3 = || map(&[("ABCD", "x3"), ("C", "c3")]);
-        assert_eq!(run(&Matcher::ShortCircuit(vec![d1(), d2()]), "ABC"), "x1C");
-        assert_eq!(run(&Matcher::Union(vec![d1(), d2()]), "ABCD"), "x2D");
-        assert_eq!(run(&Matcher::Union(vec![d1(), d2()]), "A"), "y1");
-        let nested = Matcher::ShortCircuit(vec![Matcher::Union(vec![d1(), d2()]), d3()]);
+        assert_eq!(run(&Matcher::short_circuit(vec![d1(), d2()]), "ABC"), "x1C");
+        assert_eq!(run(&Matcher::union(vec![d1(), d2()]), "ABCD"), "x2D");
+        assert_eq!(run(&Matcher::union(vec![d1(), d2()]), "A"), "y1");
+        let nested = Matcher::short_circuit(vec![Matcher::union(vec![d1(), d2()]), d3()]);
         assert_eq!(run(&nested, "BC"), "b2c3");
-        let nested = Matcher::Union(vec![Matcher::ShortCircuit(vec![d1(), d2()]), d3()]);
+        let nested = Matcher::union(vec![Matcher::short_circuit(vec![d1(), d2()]), d3()]);
         assert_eq!(run(&nested, "ABCD"), "x3");
     }
 

@@ -22,7 +22,7 @@ pub use trie::PrefixMap;
 pub use user_dict::{Piece, UserDict};
 
 use crate::error::Result;
-use engine::{convert_segment, segment, Matcher};
+use engine::{convert_segment, segment, segment_and_convert, Matcher};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -52,6 +52,8 @@ pub struct Converter {
     normalization: Vec<Matcher>,
     segmentation: Option<Matcher>,
     chain: Vec<Matcher>,
+    /// Segmentation is fused into the first step (see [`engine::segment_and_convert`]).
+    fused: bool,
     user: Option<UserDict>,
 }
 
@@ -67,6 +69,8 @@ impl Converter {
         let name = config.name();
         let tofu = options.include_tofu_risk;
         let build = |g: &GroupSpec| registry::matcher(g, name, tofu);
+        let chain: Vec<Matcher> = spec.chain.iter().map(build).collect::<Result<_>>()?;
+        let fused = Self::can_fuse(spec, &chain, tofu)?;
         Ok(Converter {
             config,
             normalization: spec
@@ -74,10 +78,54 @@ impl Converter {
                 .iter()
                 .map(build)
                 .collect::<Result<_>>()?,
-            segmentation: spec.segmentation.as_ref().map(build).transpose()?,
-            chain: spec.chain.iter().map(build).collect::<Result<_>>()?,
+            segmentation: if fused {
+                None
+            } else {
+                spec.segmentation.as_ref().map(build).transpose()?
+            },
+            chain,
+            fused,
             user: options.user_dictionary.filter(|u| !u.is_empty()),
         })
+    }
+
+    /// Can segmentation run fused with the first step? Only when the segmentation
+    /// dictionaries are exactly the first step's phrase dictionaries (keys of two
+    /// or more characters), followed in that step only by single-character
+    /// dictionaries, and no key starts with an IDS operator.
+    fn can_fuse(spec: &ConfigSpec, chain: &[Matcher], tofu: bool) -> Result<bool> {
+        let (Some(seg), Some(first), Some(map)) = (
+            &spec.segmentation,
+            spec.chain.first(),
+            chain.first().and_then(Matcher::as_map),
+        ) else {
+            return Ok(false);
+        };
+        let (Some(seg_tiers), Some(step_tiers)) =
+            (registry::tiers(seg, tofu)?, registry::tiers(first, tofu)?)
+        else {
+            return Ok(false);
+        };
+        let ([seg_names], [step_names]) = (seg_tiers.as_slice(), step_tiers.as_slice()) else {
+            return Ok(false);
+        };
+        let Some(rest) = step_names.strip_prefix(seg_names.as_slice()) else {
+            return Ok(false);
+        };
+        let phrases = seg_names
+            .iter()
+            .map(|n| registry::key_lengths(n))
+            .collect::<Result<Vec<_>>>()?;
+        let chars = rest
+            .iter()
+            .map(|n| registry::key_lengths(n))
+            .collect::<Result<Vec<_>>>()?;
+        let no_ids = ('\u{2FF0}'..='\u{2FFF}').all(|c| !map.may_start(c));
+        Ok(
+            phrases.iter().all(|&(lo, _)| lo >= 2)
+                && chars.iter().all(|&(_, hi)| hi <= 1)
+                && no_ids,
+        )
     }
 
     /// The configuration.
@@ -102,6 +150,10 @@ impl Converter {
     fn convert_into(&self, text: &str, out: &mut String) {
         let mut normalized = std::borrow::Cow::Borrowed(text);
         for m in &self.normalization {
+            // Compatibility ideographs are rare: usually one scan proves there are none.
+            if !m.may_match(&normalized) {
+                continue;
+            }
             let mut next = String::with_capacity(normalized.len());
             convert_segment(m, &normalized, &mut next);
             normalized = std::borrow::Cow::Owned(next);
@@ -125,6 +177,27 @@ impl Converter {
                 }
             }
         };
+        if self.fused {
+            // The first step ran during segmentation; each segment continues with the rest.
+            let rest = &self.chain[1..];
+            let mut a = String::new();
+            let mut b = String::new();
+            segment_and_convert(&self.chain[0], &normalized, |seg| match rest {
+                [] => out.push_str(seg),
+                [only] => convert_segment(only, seg, out),
+                [init @ .., last] => {
+                    a.clear();
+                    a.push_str(seg);
+                    for m in init {
+                        b.clear();
+                        convert_segment(m, &a, &mut b);
+                        std::mem::swap(&mut a, &mut b);
+                    }
+                    convert_segment(last, &a, out);
+                }
+            });
+            return;
+        }
         match &self.segmentation {
             None => run_chain(&normalized, out),
             Some(seg) => segment(seg, &normalized, |s| run_chain(s, out)),

@@ -10,7 +10,7 @@
 use super::config::{dict_info, GroupSpec};
 use super::dictfile::{self, DictData};
 use super::engine::Matcher;
-use super::trie::PrefixMap;
+use super::trie::{PrefixMap, MAX_TIERS};
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -81,24 +81,103 @@ pub fn load_dict(name: &str, config: &str) -> Result<DictData> {
     dictfile::decode(&bytes, base.as_ref()).map_err(|e| Error::InvalidDictionary(e.to_string()))
 }
 
-/// Builds (or reuses) the map of a union of dictionary files.
-fn union_map(names: &[&'static str], config: &str) -> Result<Arc<PrefixMap>> {
-    let key = names.join("|");
+/// Builds (or reuses) the map of dictionary files in priority tiers.
+fn tiered_map(tiers: &[Vec<&'static str>], config: &str) -> Result<Arc<PrefixMap>> {
+    let key = tiers
+        .iter()
+        .map(|t| t.join("|"))
+        .collect::<Vec<_>>()
+        .join(" > ");
     if let Some(m) = lock().maps.get(&key) {
         return Ok(m.clone());
     }
     // Build outside the lock: decoding STPhrases takes milliseconds.
-    let dicts = names
+    let mut dicts = Vec::new();
+    for (t, names) in tiers.iter().enumerate() {
+        for n in names {
+            dicts.push((t as u8, load_dict(n, config)?));
+        }
+    }
+    let entries = dicts
         .iter()
-        .map(|n| load_dict(n, config))
-        .collect::<Result<Vec<_>>>()?;
-    let map = Arc::new(PrefixMap::build(dicts.iter().flat_map(|d| d.iter())));
+        .flat_map(|(t, d)| d.iter().map(move |(k, v)| (k, v, *t)));
+    let map = Arc::new(PrefixMap::build_tiered(entries, tiers.len().max(1)));
     Ok(lock().maps.entry(key).or_insert(map).clone())
+}
+
+/// Shortest and longest key (in characters) of a shipped dictionary.
+pub fn key_lengths(name: &'static str) -> Result<(usize, usize)> {
+    dict_info(name)
+        .map(|d| (d.min_key_chars, d.max_key_chars))
+        .ok_or_else(|| Error::InvalidDictionary(format!("unknown dictionary {name:?}")))
+}
+
+/// A group as priority tiers of dictionary files: each tier is a `union`
+/// (files in priority order), the tiers a `short_circuit` — the shape one
+/// [`PrefixMap`] answers in a single walk. `None` for shapes it cannot express
+/// (a `union` of `short_circuit`s, or too many tiers).
+///
+/// Adjacent tiers merge into one when every key of the earlier is at least as
+/// long as every key of the later: a match of the earlier is then never shorter,
+/// and ties go to the earlier either way, so `short_circuit` and `union` agree.
+/// OpenCC's groups are mostly phrases before characters, which merge.
+pub fn tiers(spec: &GroupSpec, tofu: bool) -> Result<Option<Vec<Vec<&'static str>>>> {
+    let keep = |g: &&GroupSpec| {
+        tofu || !matches!(
+            g,
+            GroupSpec::Dict {
+                may_output_tofu: true,
+                ..
+            }
+        )
+    };
+    let raw: Vec<Vec<&'static str>> = match spec {
+        GroupSpec::Dict { name, .. } => vec![vec![*name]],
+        GroupSpec::Union(items) => {
+            let mut names = Vec::new();
+            for g in items.iter().filter(keep) {
+                match g {
+                    GroupSpec::Dict { name, .. } => names.push(*name),
+                    _ => return Ok(None),
+                }
+            }
+            vec![names]
+        }
+        GroupSpec::ShortCircuit(items) => {
+            let mut all = Vec::new();
+            for g in items.iter().filter(keep) {
+                match tiers(g, tofu)? {
+                    Some(t) => all.extend(t),
+                    None => return Ok(None),
+                }
+            }
+            all
+        }
+    };
+    let span = |names: &[&'static str]| -> Result<(usize, usize)> {
+        names.iter().try_fold((usize::MAX, 0), |(lo, hi), n| {
+            key_lengths(n).map(|(a, b)| (lo.min(a), hi.max(b)))
+        })
+    };
+    let mut merged: Vec<Vec<&'static str>> = Vec::new();
+    for tier in raw.into_iter().filter(|t| !t.is_empty()) {
+        if let Some(last) = merged.last_mut() {
+            if span(last)?.0 >= span(&tier)?.1 {
+                last.extend(tier);
+                continue;
+            }
+        }
+        merged.push(tier);
+    }
+    Ok((merged.len() <= MAX_TIERS).then_some(merged))
 }
 
 /// Resolves a dictionary group to a matcher. `tofu`: keep dictionaries marked
 /// `may_output_tofu` (OpenCC's default, `include_tofu_risk_dictionaries`).
 pub fn matcher(spec: &GroupSpec, config: &str, tofu: bool) -> Result<Matcher> {
+    if let Some(t) = tiers(spec, tofu)? {
+        return Ok(Matcher::map(tiered_map(&t, config)?));
+    }
     let keep = |g: &&GroupSpec| {
         tofu || !matches!(
             g,
@@ -109,28 +188,15 @@ pub fn matcher(spec: &GroupSpec, config: &str, tofu: bool) -> Result<Matcher> {
         )
     };
     Ok(match spec {
-        GroupSpec::Dict { name, .. } => Matcher::Map(union_map(&[name], config)?),
-        GroupSpec::Union(items) => {
-            let items: Vec<&GroupSpec> = items.iter().filter(keep).collect();
-            if items.iter().all(|g| matches!(g, GroupSpec::Dict { .. })) {
-                let names: Vec<&'static str> = items
-                    .iter()
-                    .map(|g| match g {
-                        GroupSpec::Dict { name, .. } => *name,
-                        _ => unreachable!(),
-                    })
-                    .collect();
-                Matcher::Map(union_map(&names, config)?)
-            } else {
-                Matcher::Union(
-                    items
-                        .into_iter()
-                        .map(|g| matcher(g, config, tofu))
-                        .collect::<Result<_>>()?,
-                )
-            }
-        }
-        GroupSpec::ShortCircuit(items) => Matcher::ShortCircuit(
+        GroupSpec::Dict { name, .. } => Matcher::map(tiered_map(&[vec![*name]], config)?),
+        GroupSpec::Union(items) => Matcher::union(
+            items
+                .iter()
+                .filter(keep)
+                .map(|g| matcher(g, config, tofu))
+                .collect::<Result<_>>()?,
+        ),
+        GroupSpec::ShortCircuit(items) => Matcher::short_circuit(
             items
                 .iter()
                 .filter(keep)

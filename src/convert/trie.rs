@@ -1,58 +1,222 @@
 //! Longest-prefix lookup over a set of keys: the matching primitive of conversion.
 //!
-//! A character trie whose edges live in one open-addressing hash table keyed by
-//! (parent node, character). It is built from a decoded dictionary in a few
-//! milliseconds (nothing but hashing), which is what keeps the time to first
-//! conversion low, and each step of a lookup is one multiplication and usually
-//! one cache line. A bitset of the characters that start any key rejects most
-//! positions of the text without touching the table.
+//! A character trie laid out for the cache, built in one linear pass from the
+//! keys (no automaton is shipped or constructed, which keeps the time to first
+//! conversion low):
+//! - nodes are numbered breadth-first, so the children of a node are
+//!   consecutive node ids whose edge characters are sorted — finding a child
+//!   is a short binary search in one small contiguous range;
+//! - the first character, looked up at every position of the text, goes
+//!   through a two-level table indexed by code point instead.
 
 /// A node's value when it ends no key.
 const NO_VALUE: u32 = u32::MAX;
-const EMPTY: u64 = 0;
+/// The root table covers code points below this (all of the BMP and Han extensions B–G).
+const TABLE_LIMIT: u32 = 0x40000;
+const PAGE: usize = 256;
+
+/// One trie node. The edge character, the value and where the children start
+/// share a record: finding a child by scanning its siblings has already loaded
+/// everything the next step needs, so a walk costs about one cache miss per
+/// character.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// The character on the edge into this node.
+    ch: u32,
+    /// The index of the value of the key ending here, or `NO_VALUE`.
+    value: u32,
+    first_child: u32,
+    /// For nodes with many children, their hash table in `hashed`:
+    /// `(start + 1) << 5 | bits` (the table has `1 << bits` slots); 0 for none.
+    hash: u32,
+}
+
+const NO_HASH: u32 = 0;
+/// The most priority tiers a map can have.
+pub const MAX_TIERS: usize = 8;
+/// Nodes with more children than this get a hash table of them (one probe
+/// instead of a binary search over hundreds: 的, 中, 人 … start many phrases).
+const HASH_FANOUT: usize = 12;
+
+#[inline(always)]
+fn slot(c: u32, bits: u32) -> usize {
+    (c.wrapping_mul(0x9E37_79B1) >> (32 - bits)) as usize
+}
 
 /// Keys mapped to values; finds the longest key that prefixes a text.
 #[derive(Debug, Clone)]
 pub struct PrefixMap {
-    /// Edge keys `(parent + 1) << 21 | char`; `EMPTY` marks a free slot.
-    slots: Vec<u64>,
-    /// Child node of each occupied slot.
-    children: Vec<u32>,
-    /// For each node, the index of its value, or `NO_VALUE`.
-    node_values: Vec<u32>,
+    /// For each page of 256 code points, its index in `pages` (0: the empty page).
+    page_of: Vec<u16>,
+    /// Root children by code point: node id, or 0 for none.
+    pages: Vec<[u32; PAGE]>,
+    /// Nodes in breadth-first order (node 0 is the root), plus a sentinel.
+    /// Children of node `n` are the nodes `nodes[n].first_child..nodes[n + 1].first_child`.
+    nodes: Vec<Node>,
+    /// Child hash tables of high-fanout nodes: child node ids, 0 for empty.
+    hashed: Vec<u32>,
     values: String,
     value_ends: Vec<u32>,
-    shift: u32,
-    /// Bit per BMP character: does any key start with it? (Astral characters always probe.)
-    first_bmp: Vec<u64>,
+    /// Priority tiers (see [`PrefixMap::build_tiered`]); with one tier a
+    /// node's `value` is the value id itself.
+    tiers: usize,
+    /// With several tiers: for each terminal node, `tiers` value ids (or NO_VALUE).
+    tier_values: Vec<u32>,
     max_key_chars: usize,
-}
-
-#[inline]
-fn edge_key(node: u32, c: char) -> u64 {
-    ((node as u64 + 1) << 21) | c as u64
+    /// Bit per code point below `TABLE_LIMIT`: does a key start with it? (32 KiB,
+    /// stays in cache, rejects most positions of a text before any table lookup.)
+    first: Vec<u64>,
 }
 
 impl PrefixMap {
     /// Builds the map. When a key repeats, the first value given wins.
     pub fn build<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let entries = entries.into_iter();
-        // Most keys are two or three characters long; the table grows if needed.
-        let capacity = (entries.size_hint().0.max(4) * 4).next_power_of_two();
-        let mut map = PrefixMap {
-            slots: vec![EMPTY; capacity],
-            children: vec![0; capacity],
-            node_values: vec![NO_VALUE],
-            values: String::new(),
-            value_ends: Vec::new(),
-            shift: 64 - capacity.trailing_zeros(),
-            first_bmp: vec![0; 0x10000 / 64],
-            max_key_chars: 0,
-        };
-        for (key, value) in entries {
-            map.insert(key, value);
+        Self::build_tiered(entries.into_iter().map(|(k, v)| (k, v, 0)), 1)
+    }
+
+    /// Builds a map whose keys come in priority tiers (OpenCC's `short_circuit`
+    /// groups): [`PrefixMap::longest`] answers with the longest match of the
+    /// *first tier that has any match* — in one walk instead of one per tier.
+    /// Within a tier, the first value given for a key wins.
+    pub fn build_tiered<'a>(
+        entries: impl IntoIterator<Item = (&'a str, &'a str, u8)>,
+        tiers: usize,
+    ) -> Self {
+        assert!((1..=MAX_TIERS).contains(&tiers), "1 to {MAX_TIERS} tiers");
+        // Sort keys; UTF-8 byte order is code point order. The sort is stable
+        // (the first of equal keys stays first) and fast on the already-sorted
+        // runs that dictionary files are.
+        let mut items: Vec<(&'a str, &'a str, u8)> = entries
+            .into_iter()
+            .filter(|(k, _, t)| !k.is_empty() && (*t as usize) < tiers)
+            .collect();
+        items.sort_by(|a, b| a.0.cmp(b.0));
+        let mut tier_values: Vec<u32> = Vec::new();
+
+        // Breadth-first numbering, level by level. With keys sorted, the nodes of
+        // one level are created in (parent, char) order, and parents were numbered
+        // in the same order one level up — so every node's children get
+        // consecutive ids, sorted by character, after all earlier parents' children.
+        let mut chars = vec![0u32];
+        let mut child_count = vec![0u32];
+        let mut node_values = vec![NO_VALUE];
+        let mut values = String::with_capacity(items.iter().map(|i| i.1.len()).sum());
+        let mut value_ends = Vec::with_capacity(items.len());
+        // Items still being walked: (index, node of the prefix so far, byte offset of the next char).
+        let mut active: Vec<(u32, u32, u32)> = (0..items.len() as u32).map(|i| (i, 0, 0)).collect();
+        let mut max_len = 0;
+        while !active.is_empty() {
+            max_len += 1;
+            let mut last: Option<(u32, u32, u32)> = None; // (parent, char, id)
+            active.retain_mut(|(i, parent, offset)| {
+                let (key, value, tier) = items[*i as usize];
+                let c = key[*offset as usize..].chars().next().unwrap_or('\0');
+                let id = match last {
+                    Some((p, lc, id)) if p == *parent && lc == c as u32 => id,
+                    _ => {
+                        let id = chars.len() as u32;
+                        chars.push(c as u32);
+                        child_count.push(0);
+                        node_values.push(NO_VALUE);
+                        child_count[*parent as usize] += 1;
+                        id
+                    }
+                };
+                last = Some((*parent, c as u32, id));
+                *parent = id;
+                *offset += c.len_utf8() as u32;
+                if *offset as usize == key.len() {
+                    let slot = if tiers == 1 {
+                        &mut node_values[id as usize]
+                    } else {
+                        if node_values[id as usize] == NO_VALUE {
+                            node_values[id as usize] = tier_values.len() as u32;
+                            tier_values.resize(tier_values.len() + tiers, NO_VALUE);
+                        }
+                        &mut tier_values[node_values[id as usize] as usize + tier as usize]
+                    };
+                    if *slot == NO_VALUE {
+                        values.push_str(value);
+                        value_ends.push(values.len() as u32);
+                        *slot = (value_ends.len() - 1) as u32;
+                    }
+                    false
+                } else {
+                    true
+                }
+            });
         }
+        let mut nodes = Vec::with_capacity(chars.len() + 1);
+        let mut next = 1u32;
+        for (i, &count) in child_count.iter().enumerate() {
+            nodes.push(Node {
+                ch: chars[i],
+                value: node_values[i],
+                first_child: next,
+                hash: NO_HASH,
+            });
+            next += count;
+        }
+        nodes.push(Node {
+            ch: 0,
+            value: NO_VALUE,
+            first_child: next,
+            hash: NO_HASH,
+        });
+        let mut hashed = Vec::new();
+        for n in 1..nodes.len() - 1 {
+            let (lo, hi) = (
+                nodes[n].first_child as usize,
+                nodes[n + 1].first_child as usize,
+            );
+            if hi - lo > HASH_FANOUT {
+                let bits = Self::hash_bits(hi - lo);
+                let start = hashed.len();
+                hashed.resize(start + (1 << bits), 0);
+                for (child, node) in nodes.iter().enumerate().take(hi).skip(lo) {
+                    let mut i = slot(node.ch, bits);
+                    while hashed[start + i] != 0 {
+                        i = (i + 1) & ((1 << bits) - 1);
+                    }
+                    hashed[start + i] = child as u32;
+                }
+                nodes[n].hash = ((start as u32 + 1) << 5) | bits;
+            }
+        }
+        let mut map = PrefixMap {
+            page_of: vec![0; (TABLE_LIMIT as usize) / PAGE],
+            pages: vec![[0; PAGE]],
+            nodes,
+            hashed,
+            values,
+            value_ends,
+            tiers,
+            tier_values,
+            max_key_chars: max_len,
+            first: vec![0; TABLE_LIMIT as usize / 64],
+        };
+        map.fill_root_table();
         map
+    }
+
+    fn fill_root_table(&mut self) {
+        let (start, end) = (
+            self.nodes[0].first_child as usize,
+            self.nodes[1].first_child as usize,
+        );
+        for id in start..end {
+            let c = self.nodes[id].ch;
+            if c >= TABLE_LIMIT {
+                continue;
+            }
+            let p = (c as usize) / PAGE;
+            if self.page_of[p] == 0 {
+                self.pages.push([0; PAGE]);
+                self.page_of[p] = (self.pages.len() - 1) as u16;
+            }
+            self.pages[self.page_of[p] as usize][c as usize % PAGE] = id as u32;
+            self.first[c as usize / 64] |= 1 << (c % 64);
+        }
     }
 
     /// An empty map.
@@ -60,117 +224,252 @@ impl PrefixMap {
         Self::build(std::iter::empty::<(&str, &str)>())
     }
 
-    fn insert(&mut self, key: &str, value: &str) {
-        if key.is_empty() {
-            return;
-        }
-        let mut node = 0u32;
-        let mut chars = 0;
-        for c in key.chars() {
-            chars += 1;
-            node = match self.child(node, c) {
-                Some(child) => child,
-                None => self.add_child(node, c),
-            };
-        }
-        if let Some(first) = key.chars().next() {
-            if (first as u32) < 0x10000 {
-                self.first_bmp[first as usize / 64] |= 1 << (first as u32 % 64);
-            }
-        }
-        if self.node_values[node as usize] == NO_VALUE {
-            self.values.push_str(value);
-            self.value_ends.push(self.values.len() as u32);
-            self.node_values[node as usize] = (self.value_ends.len() - 1) as u32;
-            self.max_key_chars = self.max_key_chars.max(chars);
-        }
+    /// Table size (as a power of two) for a node with `fanout` children: load ≤ 1/2.
+    fn hash_bits(fanout: usize) -> u32 {
+        (fanout * 2).next_power_of_two().trailing_zeros()
     }
 
-    fn add_child(&mut self, node: u32, c: char) -> u32 {
-        if (self.node_values.len() + 1) * 2 > self.slots.len() {
-            self.grow();
-        }
-        let child = self.node_values.len() as u32;
-        self.node_values.push(NO_VALUE);
-        let key = edge_key(node, c);
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot_of(key);
-        while self.slots[i] != EMPTY {
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = key;
-        self.children[i] = child;
-        child
-    }
-
-    fn grow(&mut self) {
-        let old_slots = std::mem::take(&mut self.slots);
-        let old_children = std::mem::take(&mut self.children);
-        let capacity = old_slots.len() * 2;
-        self.slots = vec![EMPTY; capacity];
-        self.children = vec![0; capacity];
-        self.shift = 64 - capacity.trailing_zeros();
-        let mask = capacity - 1;
-        for (key, child) in old_slots.into_iter().zip(old_children) {
-            if key != EMPTY {
-                let mut i = self.slot_of(key);
-                while self.slots[i] != EMPTY {
-                    i = (i + 1) & mask;
-                }
-                self.slots[i] = key;
-                self.children[i] = child;
-            }
-        }
-    }
-
-    #[inline]
-    fn slot_of(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
-    }
-
-    #[inline]
+    /// The child of `node` by `c`.
+    #[inline(always)]
     fn child(&self, node: u32, c: char) -> Option<u32> {
-        let key = edge_key(node, c);
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot_of(key);
-        loop {
-            let k = self.slots[i];
-            if k == key {
-                return Some(self.children[i]);
-            }
-            if k == EMPTY {
-                return None;
-            }
-            i = (i + 1) & mask;
+        let c = c as u32;
+        if node == 0 && c < TABLE_LIMIT {
+            let id = self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
+            return (id != 0).then_some(id);
         }
+        let id = self.child_below(node as usize, c);
+        (id != 0).then_some(id)
     }
 
-    /// Could a key start with `c`? (A cheap filter; `true` may be a false positive
-    /// only for characters outside the BMP.)
-    #[inline]
+    /// The child of a node (any node but the root through its table) by code point `c`; 0 for none.
+    #[inline(always)]
+    fn child_below(&self, node: usize, c: u32) -> u32 {
+        let Some([n, next]) = self.nodes.get(node..node + 2) else {
+            return 0;
+        };
+        if n.hash != NO_HASH {
+            let bits = n.hash & 31;
+            let start = (n.hash >> 5) as usize - 1;
+            let mask = (1usize << bits) - 1;
+            let Some(table) = self.hashed.get(start..=start + mask) else {
+                return 0;
+            };
+            let mut i = slot(c, bits);
+            loop {
+                let id = table[i & mask];
+                if id == 0 || self.nodes.get(id as usize).is_some_and(|k| k.ch == c) {
+                    return id;
+                }
+                i += 1;
+            }
+        }
+        let lo = n.first_child as usize;
+        let Some(kids) = self.nodes.get(lo..next.first_child as usize) else {
+            return 0;
+        };
+        for (i, k) in kids.iter().enumerate() {
+            if k.ch == c {
+                return (lo + i) as u32;
+            }
+        }
+        0
+    }
+
+    /// Could a key start with `c`?
+    #[inline(always)]
     pub fn may_start(&self, c: char) -> bool {
         let u = c as u32;
-        u >= 0x10000 || self.first_bmp[u as usize / 64] & (1 << (u % 64)) != 0
+        if u < TABLE_LIMIT {
+            self.first[u as usize / 64] & (1 << (u % 64)) != 0
+        } else {
+            self.child(0, c).is_some()
+        }
+    }
+
+    /// The first-character bitset (bit per code point below U+40000).
+    pub fn first_chars(&self) -> &[u64] {
+        &self.first
+    }
+
+    /// Could a key start anywhere in `text`? A scan of the first two UTF-8
+    /// bytes of every character against those of the keys' first characters:
+    /// for a small dictionary such as the CJK compatibility normalization, this
+    /// proves in one quick pass that a whole text needs no conversion.
+    pub fn may_match(&self, text: &str) -> bool {
+        let mut pairs = [0u64; 1024]; // 65,536 bits: (first byte, second byte)
+        let mut ascii = false;
+        let (start, end) = (
+            self.nodes[0].first_child as usize,
+            self.nodes[1].first_child as usize,
+        );
+        for n in &self.nodes[start..end] {
+            let Some(c) = char::from_u32(n.ch) else {
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            if b.len() == 1 {
+                ascii = true;
+            } else {
+                let i = (b[0] as usize) << 8 | b[1] as usize;
+                pairs[i / 64] |= 1 << (i % 64);
+            }
+        }
+        let bytes = text.as_bytes();
+        if ascii {
+            return true;
+        }
+        bytes.windows(2).any(|w| {
+            let i = (w[0] as usize) << 8 | w[1] as usize;
+            w[0] >= 0xC0 && pairs[i / 64] & (1 << (i % 64)) != 0
+        })
+    }
+
+    /// Which UTF-8 lead bytes begin a character that can start a key.
+    pub fn lead_bytes(&self) -> [bool; 256] {
+        let mut lead = [false; 256];
+        let (start, end) = (
+            self.nodes[0].first_child as usize,
+            self.nodes[1].first_child as usize,
+        );
+        for n in &self.nodes[start..end] {
+            if let Some(c) = char::from_u32(n.ch) {
+                let mut buf = [0u8; 4];
+                lead[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+            }
+        }
+        lead
+    }
+}
+
+/// Decodes the UTF-8 character at the start of `b` (valid UTF-8 from a
+/// `str`, on a boundary): (code point, width); (0, 0) at the end. One length
+/// check per character, not one per byte.
+#[inline(always)]
+fn decode(b: &[u8]) -> (u32, usize) {
+    match *b {
+        [x, ..] if x < 0x80 => (x as u32, 1),
+        [x, y, ..] if x < 0xE0 => (((x as u32 & 0x1F) << 6) | (y as u32 & 0x3F), 2),
+        [x, y, z, ..] if x < 0xF0 => (
+            ((x as u32 & 0x0F) << 12) | ((y as u32 & 0x3F) << 6) | (z as u32 & 0x3F),
+            3,
+        ),
+        [x, y, z, w, ..] => (
+            ((x as u32 & 0x07) << 18)
+                | ((y as u32 & 0x3F) << 12)
+                | ((z as u32 & 0x3F) << 6)
+                | (w as u32 & 0x3F),
+            4,
+        ),
+        _ => (0, 0),
+    }
+}
+
+/// A match: where it ends (byte offset), its value id, and how many characters it spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub end: usize,
+    pub value: u32,
+    pub chars: u32,
+}
+
+impl PrefixMap {
+    /// The longest match at `pos` of `text` (UTF-8 bytes of a `str`, `pos` on a
+    /// char boundary), under the tier rule. The hot path of conversion: one
+    /// decode per character, the first character through the root table, and the
+    /// walk stops at leaves without looking at the next character.
+    #[inline(always)]
+    pub fn match_at(&self, text: &[u8], pos: usize) -> Option<Hit> {
+        let (c, w) = decode(text.get(pos..)?);
+        let mut node = if c < TABLE_LIMIT {
+            if self.first[c as usize / 64] & (1 << (c % 64)) == 0 {
+                return None;
+            }
+            self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE]
+        } else {
+            self.child(0, char::from_u32(c)?)?
+        };
+        let mut p = pos + w;
+        let mut depth = 1u32;
+        if self.tiers == 1 {
+            let mut best = Hit {
+                end: p,
+                value: self.nodes[node as usize].value,
+                chars: 1,
+            };
+            while let Some([n, next]) = self.nodes.get(node as usize..node as usize + 2) {
+                if n.first_child == next.first_child {
+                    break; // a leaf
+                }
+                let (c, w) = decode(text.get(p..).unwrap_or_default());
+                if w == 0 {
+                    break; // the end of the text
+                }
+                let child = self.child_below(node as usize, c);
+                if child == 0 {
+                    break;
+                }
+                node = child;
+                p += w;
+                depth += 1;
+                let v = self.nodes[node as usize].value;
+                if v != NO_VALUE {
+                    best = Hit {
+                        end: p,
+                        value: v,
+                        chars: depth,
+                    };
+                }
+            }
+            return (best.value != NO_VALUE).then_some(best);
+        }
+        let mut best = [Hit {
+            end: 0,
+            value: NO_VALUE,
+            chars: 0,
+        }; MAX_TIERS];
+        loop {
+            let base = self.nodes[node as usize].value;
+            if base != NO_VALUE {
+                for (t, b) in best.iter_mut().enumerate().take(self.tiers) {
+                    let v = self.tier_values[base as usize + t];
+                    if v != NO_VALUE {
+                        *b = Hit {
+                            end: p,
+                            value: v,
+                            chars: depth,
+                        };
+                    }
+                }
+            }
+            if self.nodes[node as usize].first_child == self.nodes[node as usize + 1].first_child {
+                break;
+            }
+            let (c, w) = decode(text.get(p..).unwrap_or_default());
+            if w == 0 {
+                break;
+            }
+            let next = self.child_below(node as usize, c);
+            if next == 0 {
+                break;
+            }
+            node = next;
+            p += w;
+            depth += 1;
+        }
+        best[..self.tiers]
+            .iter()
+            .find(|b| b.value != NO_VALUE)
+            .copied()
     }
 
     /// The longest key that is a prefix of `text`: (its length in bytes, its value id).
     #[inline]
     pub fn longest(&self, text: &str) -> Option<(usize, u32)> {
-        let mut node = 0u32;
-        let mut best = None;
-        for (i, c) in text.char_indices() {
-            match self.child(node, c) {
-                Some(next) => {
-                    node = next;
-                    let v = self.node_values[node as usize];
-                    if v != NO_VALUE {
-                        best = Some((i + c.len_utf8(), v));
-                    }
-                }
-                None => break,
-            }
+        if text.is_empty() {
+            return None;
         }
-        best
+        self.match_at(text.as_bytes(), 0).map(|h| (h.end, h.value))
     }
 
     /// The value with id `id`.
@@ -201,17 +500,24 @@ impl PrefixMap {
 
     /// Approximate heap size, for memory reports.
     pub fn heap_bytes(&self) -> usize {
-        self.slots.len() * 12
-            + self.node_values.len() * 4
-            + self.values.len()
+        self.page_of.len() * 2
+            + self.pages.len() * PAGE * 4
+            + self.nodes.len() * std::mem::size_of::<Node>()
+            + self.hashed.len() * 4
+            + self.tier_values.len() * 4
             + self.value_ends.len() * 4
-            + self.first_bmp.len() * 8
+            + self.values.len()
+            + self.first.len() * 8
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn get(m: &PrefixMap, s: &str) -> Option<(usize, String)> {
+        m.longest(s).map(|(l, v)| (l, m.value(v).to_string()))
+    }
 
     #[test]
     fn longest_prefix() {
@@ -221,38 +527,79 @@ mod tests {
             ("ban", "3"),
             ("bana", "4"),
             ("香港", "5"),
+            ("𠀀x", "6"),
         ]);
-        assert_eq!(
-            m.longest("banana").map(|(l, v)| (l, m.value(v))),
-            Some((4, "4"))
-        );
-        assert_eq!(m.longest("bx"), None);
-        assert_eq!(
-            m.longest("and").map(|(l, v)| (l, m.value(v))),
-            Some((2, "2"))
-        );
-        assert_eq!(
-            m.longest("香港人").map(|(l, v)| (l, m.value(v))),
-            Some((6, "5"))
-        );
-        assert_eq!(m.longest("香"), None);
-        assert!(m.may_start('香') && !m.may_start('x'));
+        assert_eq!(get(&m, "banana"), Some((4, "4".into())));
+        assert_eq!(get(&m, "bx"), None);
+        assert_eq!(get(&m, "and"), Some((2, "2".into())));
+        assert_eq!(get(&m, "香港人"), Some((6, "5".into())));
+        assert_eq!(get(&m, "香"), None);
+        assert_eq!(get(&m, "𠀀xy"), Some((5, "6".into())));
+        assert!(m.may_start('香') && !m.may_start('x') && m.may_start('𠀀'));
         assert_eq!(m.max_key_chars(), 4);
     }
 
     #[test]
-    fn first_value_wins_and_growth_keeps_keys() {
+    fn first_value_wins_and_many_keys() {
         let keys: Vec<String> = (0..5000).map(|i| format!("k{i}")).collect();
         let mut entries: Vec<(&str, &str)> =
             keys.iter().map(|k| (k.as_str(), k.as_str())).collect();
-        entries.push(("k7", "other"));
+        entries.insert(0, ("k7", "first"));
         let m = PrefixMap::build(entries);
         assert_eq!(m.len(), 5000);
-        assert_eq!(m.longest("k7").map(|(_, v)| m.value(v)), Some("k7"));
-        assert_eq!(
-            m.longest("k4999x").map(|(l, v)| (l, m.value(v))),
-            Some((5, "k4999"))
-        );
+        assert_eq!(get(&m, "k7").unwrap().1, "first");
+        assert_eq!(get(&m, "k4999x"), Some((5, "k4999".into())));
         assert!(PrefixMap::empty().longest("abc").is_none());
+    }
+
+    #[test]
+    fn tiers_behave_like_short_circuit() {
+        // d1 = {AB, A}, d2 = {ABC, A, B}: the first tier with a match wins, even if shorter.
+        let m = PrefixMap::build_tiered(
+            [
+                ("AB", "x1", 0),
+                ("A", "y1", 0),
+                ("ABC", "x2", 1),
+                ("A", "y2", 1),
+                ("B", "b2", 1),
+            ],
+            2,
+        );
+        assert_eq!(get(&m, "ABC"), Some((2, "x1".into())));
+        assert_eq!(get(&m, "BC"), Some((1, "b2".into())));
+        assert_eq!(get(&m, "C"), None);
+        // A key present in both tiers keeps both values.
+        assert_eq!(get(&m, "A"), Some((1, "y1".into())));
+    }
+
+    #[test]
+    fn agrees_with_a_naive_longest_match() {
+        // Pseudo-random keys over a small alphabet, checked at every position.
+        let alphabet: Vec<char> = "甲乙丙丁戊a𠀀".chars().collect();
+        let mut seed = 12345u64;
+        let mut rnd = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let keys: Vec<String> = (0..400)
+            .map(|_| {
+                (0..1 + rnd(5))
+                    .map(|_| alphabet[rnd(alphabet.len())])
+                    .collect()
+            })
+            .collect();
+        let m = PrefixMap::build(keys.iter().map(|k| (k.as_str(), k.as_str())));
+        let text: String = (0..2000).map(|_| alphabet[rnd(alphabet.len())]).collect();
+        for (i, _) in text.char_indices() {
+            let rest = &text[i..];
+            let naive = keys
+                .iter()
+                .filter(|k| rest.starts_with(k.as_str()))
+                .map(|k| k.len())
+                .max();
+            assert_eq!(m.longest(rest).map(|(l, _)| l), naive, "at {i}");
+        }
     }
 }
