@@ -57,6 +57,7 @@ fn seeds_clean_to_their_gold() {
 
 #[test]
 fn cases_clean_to_their_gold() {
-    let (_, failures) = check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cases"));
+    let (n, failures) = check_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cases"));
+    assert!(n >= 14, "only {n} cases found");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

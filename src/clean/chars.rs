@@ -101,6 +101,15 @@ pub fn visible_len(s: &str) -> usize {
     s.chars().filter(|c| !is_space(*c)).count()
 }
 
+/// At most the first `max` bytes of `s`, cut back to a character boundary.
+pub fn prefix(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Han characters.
 pub fn han_count(s: &str) -> usize {
     s.chars().filter(|c| is_han(*c)).count()
@@ -188,6 +197,8 @@ mod tests {
         assert_eq!(visible_len(" 汉\u{3000}字 "), 2);
         assert_eq!(unbracket("（責編:李志強）"), "責編:李志強");
         assert_eq!(strip_colon(" ：王蒙"), Some("王蒙"));
+        assert_eq!(prefix("汉字", 4), "汉");
+        assert_eq!(prefix("汉字", 100), "汉字");
     }
 
     #[test]

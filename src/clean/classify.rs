@@ -27,24 +27,109 @@ fn strip_bullets(s: &str) -> &str {
         .trim_matches(is_space)
 }
 
-/// Removes every occurrence of the tokens, separators and punctuation; returns what is left.
-fn remainder(s: &str, tokens: &[&str]) -> String {
-    let mut t = s.to_string();
-    // Longer tokens first, so 举报/反馈 goes before 举报.
-    let mut sorted: Vec<&&str> = tokens.iter().collect();
-    sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    for tok in sorted {
-        if t.contains(*tok) {
-            t = t.replace(*tok, " ");
+/// Token lists, as bits (a token can be in several lists).
+mod list {
+    pub const UI: u32 = 1;
+    pub const SHARE: u32 = 1 << 1;
+    pub const COPYRIGHT: u32 = 1 << 2;
+    pub const COPYRIGHT_WEAK: u32 = 1 << 3;
+    pub const SITE: u32 = 1 << 4;
+    pub const REPORT: u32 = 1 << 5;
+    /// Promotion verbs and objects: pair `i` is bits `PROMO + 2i` (verb) and `PROMO + 2i + 1` (object).
+    pub const PROMO: u32 = 8;
+}
+
+/// Every token list in one Aho-Corasick automaton, built once: a line is
+/// scanned once, however many lists are checked (thousands of short lines
+/// made this the cleaner's hot spot).
+struct Lexicon {
+    automaton: daachorse::CharwiseDoubleArrayAhoCorasick<u32>,
+    masks: Vec<u32>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    L.get_or_init(|| {
+        let mut masks: Vec<u32> = Vec::new();
+        let mut index: std::collections::HashMap<&'static str, usize> =
+            std::collections::HashMap::new();
+        let mut add = |tokens: &[&'static str], bit: u32| {
+            for t in tokens.iter().filter(|t| !t.is_empty()) {
+                let i = *index.entry(t).or_insert_with(|| {
+                    masks.push(0);
+                    masks.len() - 1
+                });
+                masks[i] |= bit;
+            }
+        };
+        add(UI_TOKENS, list::UI);
+        add(SHARE_TOKENS, list::SHARE);
+        add(COPYRIGHT_STRONG, list::COPYRIGHT);
+        add(COPYRIGHT_WEAK, list::COPYRIGHT_WEAK);
+        add(SITE_ANCHORS, list::SITE);
+        add(&["举报", "舉報"], list::REPORT);
+        for (i, (verbs, objects)) in PROMO_PATTERNS.iter().enumerate() {
+            add(verbs, 1 << (list::PROMO + 2 * i as u32));
+            add(objects, 1 << (list::PROMO + 2 * i as u32 + 1));
         }
+        let mut patterns: Vec<(&str, usize)> = index.into_iter().collect();
+        patterns.sort_by_key(|p| p.1);
+        let automaton = daachorse::CharwiseDoubleArrayAhoCorasickBuilder::new()
+            .match_kind(daachorse::MatchKind::Standard)
+            .build_with_values(patterns.into_iter().map(|(p, i)| (p, i as u32)))
+            .expect("the token lists are valid patterns");
+        Lexicon { automaton, masks }
+    })
+}
+
+/// What the token lists find in a line: which lists occur, and which byte
+/// ranges are covered by interface or share tokens.
+struct Tokens {
+    present: u32,
+    /// Bytes covered by UI or share tokens.
+    covered: Vec<(usize, usize)>,
+}
+
+impl Tokens {
+    fn scan(text: &str) -> Tokens {
+        let lex = lexicon();
+        let mut t = Tokens {
+            present: 0,
+            covered: Vec::new(),
+        };
+        for m in lex.automaton.find_overlapping_iter(text) {
+            let mask = lex.masks[m.value() as usize];
+            t.present |= mask;
+            if mask & (list::UI | list::SHARE) != 0 {
+                t.covered.push((m.start(), m.end()));
+            }
+        }
+        t
     }
-    t.chars()
-        .filter(|c| {
-            !is_space(*c)
-                && !c.is_ascii_punctuation()
-                && !chars::is_cjk_punct(*c)
-                && !matches!(
-                    *c,
+
+    fn has(&self, bits: u32) -> bool {
+        self.present & bits != 0
+    }
+
+    /// What is left of `text` without UI/share tokens, separators and punctuation.
+    fn remainder(&self, text: &str) -> String {
+        let mut covered = self.covered.clone();
+        covered.sort_unstable();
+        let mut out = String::new();
+        let mut k = 0;
+        for (i, c) in text.char_indices() {
+            while k < covered.len() && covered[k].1 <= i {
+                k += 1;
+            }
+            let inside = covered[k..]
+                .iter()
+                .take_while(|r| r.0 <= i)
+                .any(|r| i < r.1);
+            let noise = is_space(c)
+                || c.is_ascii_punctuation()
+                || chars::is_cjk_punct(c)
+                || matches!(
+                    c,
                     '|' | '｜'
                         | '丨'
                         | '>'
@@ -57,9 +142,13 @@ fn remainder(s: &str, tokens: &[&str]) -> String {
                         | '«'
                         | '·'
                         | '•'
-                )
-        })
-        .collect()
+                );
+            if !inside && !noise {
+                out.push(c);
+            }
+        }
+        out
+    }
 }
 
 const UI_TOKENS: &[&str] = &[
@@ -179,6 +268,34 @@ const UI_TOKENS: &[&str] = &[
     "载入中",
     "loading",
     "Loading",
+    "字級設定",
+    "字级设定",
+    "字體設定",
+    "字体设置",
+    "字體大小",
+    "字体大小",
+    "字級",
+    "字级",
+    "字型",
+    "友善列印",
+    "列印",
+    "阅读原文",
+    "閱讀原文",
+    "查看原文",
+    "原文链接",
+    "原文鏈接",
+    "上一版",
+    "下一版",
+    "上一期",
+    "下一期",
+    "PDF下载",
+    "PDF下載",
+    "版面导航",
+    "版面導航",
+    "往期",
+    "收起",
+    "展开",
+    "展開",
 ];
 
 const SHARE_TOKENS: &[&str] = &[
@@ -347,6 +464,10 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "出版物经营许可证",
     "违法和不良信息举报",
     "違法和不良信息舉報",
+    "不构成投资建议",
+    "不構成投資建議",
+    "风险自担",
+    "風險自擔",
     "不良信息举报",
     "举报电话",
     "舉報電話",
@@ -481,11 +602,12 @@ const CAPTION_PREFIXES: &[&str] = &[
 ];
 
 fn starts_with_any(s: &str, list: &[&str]) -> bool {
-    list.iter().any(|p| s.starts_with(p))
-}
-
-fn contains_any(s: &str, list: &[&str]) -> bool {
-    list.iter().any(|p| s.contains(p))
+    // Compare only against entries that share the first character (no libc call per entry).
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    list.iter()
+        .any(|p| p.starts_with(first) && s.starts_with(p))
 }
 
 /// A photo credit at the end: "（冯旭红 摄）", "(新华社记者 XX 摄)", "XX/摄", "XX 摄".
@@ -597,6 +719,16 @@ pub fn classify(b: &Block) -> Verdict {
     let inner = unbracket(bare);
     let short = len <= 40;
 
+    // Separator lines ("-----", "***", "＊＊＊", Markdown's thematic breaks).
+    if len >= 3
+        && text
+            .chars()
+            .filter(|c| !is_space(*c))
+            .all(|c| "-_*=~─━—＊※·•.。…#＝～".contains(c))
+    {
+        return Verdict::Remove(Rule::Markup, "separator line".into());
+    }
+
     // 原标题 (original title) lines.
     for p in ["原标题", "原標題", "原题", "原題"] {
         if let Some(rest) = inner.strip_prefix(p) {
@@ -681,6 +813,23 @@ pub fn classify(b: &Block) -> Verdict {
         return Verdict::Remove(Rule::Pagination, "pagination".into());
     }
 
+    // An e-paper page label: "第02版：综合新闻 上一版 下一版".
+    if let Some(rest) = inner.strip_prefix('第') {
+        let digits = rest
+            .chars()
+            .take_while(|c| {
+                c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(*c)
+            })
+            .count();
+        if digits > 0
+            && rest.chars().nth(digits) == Some('版')
+            && len <= 40
+            && !has_clause_punct(text)
+        {
+            return Verdict::Remove(Rule::Navigation, "e-paper page label".into());
+        }
+    }
+
     // Breadcrumbs and menus.
     if breadcrumb_items(text).is_some() {
         return Verdict::Remove(Rule::Navigation, "breadcrumb".into());
@@ -696,12 +845,18 @@ pub fn classify(b: &Block) -> Verdict {
         return Verdict::Remove(Rule::Navigation, "menu of short links".into());
     }
 
-    // Copyright, licences, disclaimers.
-    if contains_any(text, COPYRIGHT_STRONG) && (len <= 200 || b.has(hint::FOOTER)) {
+    // Copyright, licences, disclaimers ("本网声明：", "免责声明：" …).
+    let tokens = Tokens::scan(text);
+    if let Some((label, _)) = inner.split_once(['：', ':']) {
+        if visible_len(label) <= 8 && (label.ends_with("声明") || label.ends_with("聲明")) {
+            return Verdict::Remove(Rule::Copyright, "disclaimer".into());
+        }
+    }
+    if tokens.has(list::COPYRIGHT) && (len <= 200 || b.has(hint::FOOTER)) {
         return Verdict::Remove(Rule::Copyright, "copyright, licence or site footer".into());
     }
-    if contains_any(text, SITE_ANCHORS)
-        && contains_any(text, COPYRIGHT_WEAK)
+    if tokens.has(list::SITE)
+        && tokens.has(list::COPYRIGHT_WEAK)
         && !text.contains("记者")
         && !text.contains("記者")
     {
@@ -712,10 +867,10 @@ pub fn classify(b: &Block) -> Verdict {
     }
 
     // Share bars, interface strings, promotions.
-    if (2..=60).contains(&len) {
-        let rest = remainder(text, &[SHARE_TOKENS, UI_TOKENS].concat());
+    if (2..=60).contains(&len) && tokens.has(list::UI | list::SHARE) {
+        let rest = tokens.remainder(text);
         if han_len(&rest) <= 1 && rest.chars().count() <= 3 {
-            let share = contains_any(text, SHARE_TOKENS) && !contains_any(text, &["举报", "舉報"]);
+            let share = tokens.has(list::SHARE) && !tokens.has(list::REPORT);
             return if share {
                 Verdict::Remove(Rule::Share, "share bar".into())
             } else {
@@ -724,8 +879,10 @@ pub fn classify(b: &Block) -> Verdict {
         }
     }
     if len <= 50 {
-        for (verbs, objects) in PROMO_PATTERNS {
-            if contains_any(text, verbs) && (objects == &[""] || contains_any(text, objects)) {
+        for (i, (_, objects)) in PROMO_PATTERNS.iter().enumerate() {
+            let verb = 1 << (list::PROMO + 2 * i as u32);
+            let object = verb << 1;
+            if tokens.has(verb) && (objects == &[""] || tokens.has(object)) {
                 return Verdict::Remove(Rule::Promotion, "app or account promotion".into());
             }
         }
@@ -743,6 +900,11 @@ fn han_len(s: &str) -> usize {
 
 /// 【1】【2】…, [1][2], 上一页 下一页, 第2页 共5页.
 fn is_pagination(s: &str) -> bool {
+    if visible_len(s) > 80
+        || !s.contains(|c: char| c.is_ascii_digit() || c == '页' || c == '頁' || c == '全')
+    {
+        return false;
+    }
     let t = squeeze(s);
     let mut rest = t.clone();
     for tok in PAGE_TOKENS {
@@ -795,6 +957,9 @@ fn is_pagination(s: &str) -> bool {
 
 /// Is this block a related-list heading (相关新闻, 推荐阅读 …)?
 pub fn is_related_heading(s: &str) -> bool {
+    if visible_len(s) > 24 {
+        return false;
+    }
     let t = unbracket(strip_bullets(s));
     let t = t
         .trim_end_matches([':', '：', '>', '》', '»'])
@@ -864,6 +1029,8 @@ mod tests {
             ("【1】【2】【3】", Rule::Pagination),
             ("上一页 1 2 3 下一页", Rule::Pagination),
             ("关键词：疫情 防控", Rule::Keywords),
+            ("---", Rule::Markup),
+            ("＊＊＊", Rule::Markup),
         ];
         for (line, rule) in cases {
             assert_eq!(verdict(line), Some(*rule), "{line}");

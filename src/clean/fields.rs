@@ -143,6 +143,10 @@ const LABELS: &[(&str, Field)] = &[
 /// A label followed by a colon at the start of `s`: (field, rest after the colon).
 pub fn labelled(s: &str) -> Option<(Field, &str)> {
     let t = s.trim_start_matches(is_space);
+    // Labels are short: without a colon near the start there is no field.
+    if !t.chars().take(12).any(|c| c == ':' || c == '：') {
+        return None;
+    }
     for (label, field) in LABELS {
         if let Some(rest) = t.strip_prefix(label) {
             let rest = rest.trim_start_matches(is_space);
@@ -167,33 +171,7 @@ pub fn is_date(s: &str) -> bool {
     if t.is_empty() {
         return false;
     }
-    let digits = t.chars().filter(|c| is_digit(*c)).count();
-    let allowed = |c: char| {
-        is_digit(c)
-            || matches!(
-                c,
-                '年' | '月'
-                    | '日'
-                    | '号'
-                    | '號'
-                    | '时'
-                    | '時'
-                    | '分'
-                    | '秒'
-                    | '-'
-                    | '/'
-                    | '.'
-                    | ':'
-                    | '：'
-                    | ' '
-                    | ','
-                    | 'T'
-                    | 'Z'
-                    | '+'
-            )
-            || is_space(c)
-    };
-    let weekday = [
+    const WEEKDAYS: &[&str] = &[
         "星期一",
         "星期二",
         "星期三",
@@ -221,35 +199,64 @@ pub fn is_date(s: &str) -> bool {
         "晚上",
         "凌晨",
     ];
-    let mut rest = t.to_string();
-    for w in weekday {
-        rest = rest.replace(w, " ");
-    }
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    const ENGLISH: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Mon",
+        "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "GMT", "UTC", "CST", "AM", "PM",
     ];
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    let english = MONTHS.iter().any(|m| rest.contains(m));
-    if english {
-        for w in MONTHS
-            .iter()
-            .chain(DAYS.iter())
-            .chain(["GMT", "UTC", "CST", "AM", "PM"].iter())
-        {
-            rest = rest.replace(w, " ");
+    let allowed = |c: char| {
+        is_digit(c)
+            || matches!(
+                c,
+                '年' | '月'
+                    | '日'
+                    | '号'
+                    | '號'
+                    | '时'
+                    | '時'
+                    | '分'
+                    | '秒'
+                    | '-'
+                    | '/'
+                    | '.'
+                    | ':'
+                    | '：'
+                    | ','
+                    | 'T'
+                    | 'Z'
+                    | '+'
+            )
+            || is_space(c)
+    };
+    // One pass: skip weekday (and, for English dates, month/day) words; every
+    // other character must belong to a date or a time.
+    let (mut digits, mut english, mut weekday, mut other) = (0, false, false, false);
+    let mut rest = t;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = WEEKDAYS.iter().find(|w| rest.starts_with(**w)) {
+            weekday = true;
+            rest = &rest[w.len()..];
+            continue;
         }
+        if let Some(w) = ENGLISH.iter().find(|w| rest.starts_with(**w)) {
+            english = true;
+            rest = &rest[w.len()..];
+            continue;
+        }
+        if is_digit(c) {
+            digits += 1;
+        } else if !allowed(c) {
+            other = true;
+            break;
+        }
+        rest = &rest[c.len_utf8()..];
     }
-    digits >= 3
-        && rest.chars().all(allowed)
-        && (t.contains(['年', '-', '/', '.']) || english || (t.contains('月') && t.contains('日')))
-        || (digits >= 4
-            && rest.chars().all(allowed)
-            && t.contains(':')
-            && t.contains(['-', '/', '年']))
-        || (digits == 0
-            && rest.trim().is_empty()
-            && t.chars().count() <= 4
-            && weekday.iter().any(|w| t.contains(w)))
+    if other {
+        return false;
+    }
+    (digits >= 3
+        && (t.contains(['年', '-', '/', '.']) || english || (t.contains('月') && t.contains('日'))))
+        || (digits >= 3 && t.contains([':', '：'])) // a time: 3:42, 13:05
+        || (digits == 0 && weekday && t.chars().count() <= 4)
 }
 
 /// The fields of a line made only of metadata fields and dates, or `None` if
@@ -258,6 +265,15 @@ pub fn is_date(s: &str) -> bool {
 pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
     let t = line.trim_matches(is_space);
     if t.is_empty() || visible_len(t) > 120 {
+        return None;
+    }
+    // Every field line has a label's colon or a date's digits (or a weekday).
+    if !t.contains([':', '：'])
+        && t.chars().filter(|c| is_digit(*c)).count() < 3
+        && !t.contains("星期")
+        && !t.contains('周')
+        && !t.contains('週')
+    {
         return None;
     }
     // Separators between fields: |, ｜, 丨, and runs of spaces; "•" bullets.
@@ -297,6 +313,13 @@ pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
                     value = words[i].to_string();
                 }
                 fields.push((field, value));
+            } else if fields.last().is_some_and(|l| l.0 == Field::Date)
+                && trailing_name(word)
+                && fields.iter().filter(|f| f.0 == Field::Source).count() < 2
+            {
+                // "2023年10月31日 07:42 证券日报网", "… 記者林國華∕台南報導": an outlet or
+                // reporter credit after the date is part of the dateline.
+                fields.push((Field::Source, word.to_string()));
             } else if let Some(last) = fields.last_mut().filter(|l| l.0 != Field::Date) {
                 // A continuation of the previous field's value.
                 if !last.1.is_empty() {
@@ -329,6 +352,14 @@ pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
         }
     }
     Some(fields)
+}
+
+/// A short name after a date (an outlet, a section, a reporter credit): no sentence punctuation.
+fn trailing_name(word: &str) -> bool {
+    let n = visible_len(word);
+    (1..=16).contains(&n)
+        && word.chars().any(is_han)
+        && !word.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?'])
 }
 
 /// Splits a date off the front of a word ("2021年12月29日来源：…").
@@ -396,6 +427,9 @@ mod tests {
         );
         assert_eq!(field_line("作者： 张三 2021-01-02").unwrap().len(), 2);
         assert!(field_line("2021-12-28来源：新华社").is_some());
+        assert!(field_line("2023年11月15日 星期三 下午3:42 港聞").is_some());
+        assert!(field_line("2023年10月31日 07:42 证券日报网").is_some());
+        assert!(field_line("时间：2023-11-19 13:05 来源：云湖日报 作者：邓凯").is_some());
     }
 
     #[test]
@@ -407,6 +441,7 @@ mod tests {
             "本报讯（李婷）“要指派专人保障隔离人员的生活需求。”",
             "张宏",
             "12月27日晚，不打招呼，轻车简从，市委书记刘南昌深入城市社区",
+            "2022年1月2日 一车车装满应急防疫物资的车辆向全市各地驶去，奔赴疫情防控第一线。",
             "（资料来源：国家统计局）",
         ] {
             assert!(field_line(s).is_none(), "{s}");

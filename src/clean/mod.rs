@@ -225,7 +225,7 @@ pub struct CleanResult {
 
 /// Does the body look like HTML?
 fn looks_like_html(s: &str) -> bool {
-    let head = &s[..s.len().min(1 << 16)];
+    let head = chars::prefix(s, 1 << 16);
     let lower = head.to_ascii_lowercase();
     let t = lower.trim_start();
     if t.starts_with("<!doctype html") || t.starts_with("<html") {
