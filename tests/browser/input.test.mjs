@@ -1,0 +1,89 @@
+// Input: a real DataTransfer drop of several seed files (each cleaned exactly
+// to its gold), a GBK file (detected and cleaned), the per-document encoding
+// override, paste, and the 64 MB limit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, viewText, ROOT } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.teardown();
+});
+
+test('dropping several seed files cleans each exactly to its gold', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const files = seeds();
+  await dropFiles(page, files);
+  await waitForDocs(page, files.length);
+  const names = await page.$$eval('#doc-list .doc-name', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(names, files.map((f) => f.name));
+  for (const f of files) {
+    await openDoc(page, f.name);
+    await page.waitForSelector('#clean-text .para');
+    assert.equal(await viewText(page, 'clean-text'), f.gold, `${f.name} differs from its gold`);
+  }
+  assert.equal(await page.$$eval('#doc-list .doc-item[data-status="done"]', (els) => els.length), files.length);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a GBK file is detected as GBK and cleaned correctly; the encoding can be overridden', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const bytes = readFileSync(join(ROOT, 'tests/data/gbk-sample.txt'));
+  const expected = readFileSync(join(ROOT, 'tests/data/gbk-sample.clean.txt'), 'utf8');
+  await dropFiles(page, [{ name: 'gbk-sample.txt', bytes }]);
+  await waitForDocs(page, 1);
+  assert.match(await page.textContent('#doc-meta'), /GBK/);
+  assert.match(await page.textContent('#doc-list .doc-sub'), /GBK/);
+  assert.equal(await viewText(page, 'clean-text'), expected);
+  assert.match(await page.textContent('#clean-text'), /国务院新闻办公室/);
+
+  // Override: read as Big5 (wrong) → garbled; back to automatic → correct again.
+  await page.selectOption('#encoding-select', 'big5');
+  await page.waitForFunction(() => /Big5/.test(document.getElementById('doc-meta').textContent));
+  assert.notEqual(await viewText(page, 'clean-text'), expected);
+  await page.selectOption('#encoding-select', 'gb18030');
+  await page.waitForFunction(() => /gb18030/i.test(document.getElementById('doc-meta').textContent));
+  assert.equal(await viewText(page, 'clean-text'), expected);
+  await page.selectOption('#encoding-select', 'auto');
+  await page.waitForFunction(() => /GBK/.test(document.getElementById('doc-meta').textContent));
+  assert.equal(await viewText(page, 'clean-text'), expected);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('pasted text becomes a document; files over 64 MB are refused with a clear message', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  await page.click('#paste-box summary');
+  await page.fill('#paste-text', '标题在此\n正文第一段，内容很长很长，说明了很多事情。\n责任编辑：王蒙');
+  await page.click('#paste-add');
+  await waitForDocs(page, 1);
+  assert.equal(await viewText(page, 'clean-text'), '标题在此\n正文第一段，内容很长很长，说明了很多事情。\n');
+
+  // Paste anywhere on the page (outside a text field) adds a document too.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', '另一份粘贴的文本，内容也很长很长，足以成为正文。');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await waitForDocs(page, 2);
+
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(65 * 1024 * 1024)], 'huge.txt', { type: 'text/plain' }));
+    document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  const message = await page.waitForSelector('.notice-error');
+  assert.match(await message.textContent(), /huge\.txt.*65\.0 MB.*64 MB/);
+  assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -1,0 +1,120 @@
+// Nothing is lost: documents (original bytes, names, per-document options) and
+// settings survive a reload until "clear all" (confirmed in a dialog in the
+// page); and the page works offline once its service worker is ready —
+// loading, cleaning and converting with the network off.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { convert, load } from '../../pkg/node.js';
+import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, selectView, viewText, ROOT } from './helpers.mjs';
+
+let env;
+before(async () => {
+  env = await setup();
+});
+after(async () => {
+  await env?.teardown();
+});
+
+test('a reload restores documents, per-document options and settings; clear all forgets them', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const [a, b] = seeds();
+  const gbk = readFileSync(join(ROOT, 'tests/data/gbk-sample.txt'));
+  await dropFiles(page, [a, b, { name: 'gbk-sample.txt', bytes: gbk }]);
+  await waitForDocs(page, 3);
+
+  await openDoc(page, 'gbk-sample.txt');
+  await page.selectOption('#encoding-select', 'gb18030');
+  await page.waitForFunction(() => /gb18030/i.test(document.getElementById('doc-meta').textContent));
+  await openDoc(page, b.name);
+  await selectView(page, 'convert');
+  await page.selectOption('#config-select', 's2tw');
+  await page.waitForFunction(() => /^s2tw/.test(document.getElementById('convert-status').textContent));
+  await page.selectOption('#lang-select', 'en');
+  await page.click('#theme-toggle');
+  await selectView(page, 'highlight');
+  await page.fill('#keywords', '疫情\n防控');
+  await page.uncheck('#opt-script');
+  await selectView(page, 'convert');
+  await page.waitForTimeout(400); // settings are saved with a short debounce
+
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await waitForDocs(page, 3);
+  assert.deepEqual(await page.$$eval('#doc-list .doc-name', (els) => els.map((e) => e.textContent)), [a.name, b.name, 'gbk-sample.txt']);
+  assert.equal(await page.textContent('#doc-title'), b.name, 'the active document');
+  assert.equal(await page.getAttribute('#tab-convert', 'aria-selected'), 'true', 'its view');
+  assert.equal(await page.inputValue('#config-select'), 's2tw');
+  await page.waitForFunction(() => /^s2tw/.test(document.getElementById('convert-status').textContent));
+  await load('s2tw');
+  assert.equal(await viewText(page, 'convert-text'), convert(b.gold, 's2tw'));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.inputValue('#lang-select'), 'en');
+  assert.equal(await page.textContent('#tab-clean'), 'Clean text');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await page.getAttribute('#theme-toggle', 'aria-pressed'), 'true');
+  assert.equal(await page.inputValue('#keywords'), '疫情\n防控');
+  assert.equal(await page.isChecked('#opt-script'), false);
+  await openDoc(page, 'gbk-sample.txt');
+  assert.equal(await page.inputValue('#encoding-select'), 'gb18030');
+  await openDoc(page, a.name);
+  await selectView(page, 'clean');
+  assert.equal(await viewText(page, 'clean-text'), a.gold);
+
+  // Clear all: asks first (a dialog in the page), cancel keeps everything.
+  await page.click('#clear-all');
+  assert.equal(await page.isVisible('#confirm-dialog'), true);
+  await page.click('#confirm-cancel');
+  assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 3);
+  await page.click('#clear-all');
+  await page.click('#confirm-ok');
+  await page.waitForFunction(() => document.querySelectorAll('#doc-list .doc-item').length === 0);
+  assert.equal(await page.isVisible('#empty-state'), true);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 0);
+  assert.equal(await page.inputValue('#keywords'), '');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? null), null);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans', 'back to the browser language');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('offline: after the service worker is ready, a reload with the network off loads, cleans and converts', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  await page.waitForSelector('#offline-status[data-state="ready"]', { timeout: 30000 });
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller));
+  const [a, b] = seeds();
+  await dropFiles(page, [a]);
+  await waitForDocs(page, 1);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#engine-status[data-state="ready"]');
+  // The page is served by its service worker (navigator.onLine may or may not
+  // follow Playwright's network emulation across the reload).
+  await page.waitForSelector('#offline-status[data-state="ready"], #offline-status[data-state="offline"]');
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller));
+  await waitForDocs(page, 1);
+  assert.equal(await viewText(page, 'clean-text'), a.gold);
+
+  // A new document, and conversions whose dictionaries were never loaded online.
+  await dropFiles(page, [b]);
+  await waitForDocs(page, 2);
+  await openDoc(page, b.name);
+  assert.equal(await viewText(page, 'clean-text'), b.gold);
+  await selectView(page, 'convert');
+  await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+  await load('s2t', 's2hk');
+  assert.equal(await viewText(page, 'convert-text'), convert(b.gold, 's2t'));
+  await page.selectOption('#config-select', 's2hk');
+  await page.waitForFunction(() => /^s2hk/.test(document.getElementById('convert-status').textContent));
+  assert.equal(await viewText(page, 'convert-text'), convert(b.gold, 's2hk'));
+  await context.setOffline(false);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

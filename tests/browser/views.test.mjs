@@ -1,0 +1,221 @@
+// Every output view of a document (clean text; removal view with rule labels,
+// a rule toggle and metadata; conversion with two configurations and from the
+// original; highlighting with counts, next/previous and clear; the original),
+// downloads (one result, and all as a zip), and keyboard use (arrow keys on
+// the tabs, the skip link).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { convert, highlight, load } from '../../pkg/node.js';
+import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, selectView, viewText } from './helpers.mjs';
+
+let env;
+let page;
+let context;
+const files = seeds().slice(0, 3);
+
+before(async () => {
+  env = await setup();
+  ({ page, context } = await env.newPage({ acceptDownloads: true }));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+  await openApp(page, env.server.url);
+  await dropFiles(page, files);
+  await waitForDocs(page, files.length);
+  await openDoc(page, files[0].name);
+});
+after(async () => {
+  await context?.close();
+  await env?.teardown();
+});
+
+test('clean view shows the cleaned text and its statistics; Copy puts it on the clipboard', async () => {
+  await selectView(page, 'clean');
+  assert.equal(await viewText(page, 'clean-text'), files[0].gold);
+  assert.match(await page.textContent('#clean-stats'), /删除 6 处/);
+  await page.click('#panel-clean [data-copy="clean"]');
+  await page.waitForSelector('.notice-info');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), files[0].gold);
+});
+
+test('removal view: removed spans labelled by rule, metadata, and a rule toggle that re-cleans', async () => {
+  await selectView(page, 'removed');
+  const rules = await page.$$eval('#removed-text .tag', (els) => els.map((e) => e.dataset.rule));
+  for (const r of ['front-matter', 'original-title', 'caption', 'promotion']) assert.ok(rules.includes(r), `no ${r} label in ${rules}`);
+  const removed = await page.$$eval('#removed-text del.rm', (els) => els.map((e) => e.textContent).join('|'));
+  assert.match(removed, /图片来源：三门峡日报/);
+  // The removal view is the source: its text holds both kept and removed parts.
+  assert.match(await page.textContent('#removed-text'), /陕西连续三天本土确诊病例破百/);
+  const meta = await page.$$eval('#metadata dt, #metadata dd', (els) => els.map((e) => e.textContent));
+  assert.ok(meta.includes('编辑') && meta.includes('王蒙'), meta.join(' '));
+  assert.ok(meta.includes('作者') && meta.includes('新浪财经'), meta.join(' '));
+  assert.equal(await page.$$eval('#rule-list input[type=checkbox]', (els) => els.length) > 20, true);
+
+  // Turn the caption rule off: the captions come back into the clean text.
+  assert.doesNotMatch(files[0].gold, /图片来源：三门峡日报/);
+  await page.uncheck('#rule-caption');
+  await page.waitForFunction(() => ![...document.querySelectorAll('#removed-text .tag')].some((t) => t.dataset.rule === 'caption'));
+  await selectView(page, 'clean');
+  assert.match(await viewText(page, 'clean-text'), /图片来源：三门峡日报/);
+  await selectView(page, 'removed');
+  await page.check('#rule-caption');
+  await page.waitForFunction(() => [...document.querySelectorAll('#removed-text .tag')].some((t) => t.dataset.rule === 'caption'));
+  await selectView(page, 'clean');
+  assert.equal(await viewText(page, 'clean-text'), files[0].gold);
+});
+
+test('converted view: s2t, another configuration, and the original as the input', async () => {
+  await load('s2t', 's2twp', 't2s');
+  await selectView(page, 'convert');
+  const configs = await page.$$eval('#config-select option', (els) => els.map((e) => e.value));
+  assert.equal(configs.length, 16);
+  await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+  assert.equal(await viewText(page, 'convert-text'), convert(files[0].gold, 's2t'));
+  assert.match(await viewText(page, 'convert-text'), /陝西連續三天/);
+
+  await page.selectOption('#config-select', 's2twp');
+  await page.waitForFunction(() => /^s2twp/.test(document.getElementById('convert-status').textContent));
+  assert.equal(await viewText(page, 'convert-text'), convert(files[0].gold, 's2twp'));
+
+  await page.check('input[name="convert-source"][value="source"]');
+  await page.waitForFunction(() => /原標題/.test(document.getElementById('convert-text').textContent));
+  const source = await page.evaluate(() => document.getElementById('convert-status').textContent);
+  assert.match(source, /^s2twp/);
+  assert.match(await viewText(page, 'convert-text'), /原標題：市委書記深夜暗訪/);
+  await page.check('input[name="convert-source"][value="clean"]');
+  await page.selectOption('#config-select', 's2t');
+  await page.waitForFunction(() => !/原標題/.test(document.getElementById('convert-text').textContent));
+});
+
+test('highlight view: counts, colours, next/previous with announcements, clear', async () => {
+  await selectView(page, 'highlight');
+  await page.fill('#keywords', '疫情\n防控，市委书记');
+  await page.waitForFunction(() => /处匹配/.test(document.getElementById('hl-status').textContent));
+  // Reference counts: the library, per paragraph, with the same options.
+  await load('highlight');
+  const options = { caseInsensitive: true, foldWidth: true, foldScript: true, wholeWord: false, ignoreWhitespace: false };
+  const expected = [0, 0, 0];
+  for (const para of files[0].gold.split('\n')) {
+    highlight(para, ['疫情', '防控', '市委书记'], options).counts.forEach((c, i) => (expected[i] += c));
+  }
+  const counts = await page.$$eval('#keyword-list .kw', (els) => els.map((e) => Number(e.dataset.count)));
+  assert.deepEqual(counts, expected);
+  const total = expected.reduce((a, b) => a + b, 0);
+  assert.equal(await page.textContent('#hl-position'), `0 / ${total}`);
+  const painted = await page.evaluate(() =>
+    Object.fromEntries([...CSS.highlights.entries()].map(([name, h]) => [name, [...h].map((r) => r.startContainer.data.slice(r.startOffset, r.endOffset))])),
+  );
+  assert.deepEqual(new Set(painted['jw-k0']), new Set(['疫情']));
+  assert.deepEqual(new Set(painted['jw-k1']), new Set(['防控']));
+  assert.equal(painted['jw-k0'].length + painted['jw-k1'].length + painted['jw-k2'].length, total);
+
+  const current = () => page.evaluate(() => [...CSS.highlights.get('jw-current')].map((r) => r.toString()));
+  await page.click('#hl-next');
+  assert.equal(await page.textContent('#hl-position'), `1 / ${total}`);
+  await page.click('#hl-next');
+  assert.equal(await page.textContent('#hl-position'), `2 / ${total}`);
+  assert.equal((await current()).length, 1);
+  await page.keyboard.press('Shift+F3');
+  assert.equal(await page.textContent('#hl-position'), `1 / ${total}`);
+  await page.click('#hl-prev');
+  assert.equal(await page.textContent('#hl-position'), `${total} / ${total}`);
+  await page.keyboard.press('F3');
+  assert.equal(await page.textContent('#hl-position'), `1 / ${total}`);
+  assert.equal(await page.getAttribute('#hl-position', 'aria-live'), 'polite');
+
+  await page.click('#hl-clear');
+  assert.equal(await page.evaluate(() => CSS.highlights.size), 0);
+  assert.equal(await page.textContent('#hl-position'), '0 / 0');
+  assert.equal(await page.$$eval('#keyword-list .kw', (els) => els.length), 0);
+});
+
+test('original view shows the file as text', async () => {
+  await selectView(page, 'original');
+  await page.waitForSelector('#original-text .para');
+  assert.equal(await viewText(page, 'original-text'), files[0].bytes.toString('utf8').replace(/\n?$/, '\n'));
+  assert.equal(await page.$$eval('#original-text img, #original-text p > *', (els) => els.length), 0);
+});
+
+test('download one result (.txt) and all results (.zip)', async () => {
+  await selectView(page, 'clean');
+  const [one] = await Promise.all([page.waitForEvent('download'), page.click('#panel-clean [data-download="clean"]')]);
+  assert.equal(one.suggestedFilename(), '000.input.clean.txt');
+  assert.equal(readFileSync(await one.path(), 'utf8'), files[0].gold);
+
+  const [all] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
+  assert.match(all.suggestedFilename(), /^jingwen-\d{8}\.zip$/);
+  const zip = readFileSync(await all.path());
+  assert.equal(zip.readUInt32LE(0), 0x04034b50, 'zip signature');
+  // Walk the local headers (STORE method) and the end record.
+  const entries = [];
+  let at = 0;
+  while (zip.readUInt32LE(at) === 0x04034b50) {
+    assert.equal(zip.readUInt16LE(at + 8), 0, 'STORE method');
+    const size = zip.readUInt32LE(at + 18);
+    const nameLen = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    const name = zip.subarray(at + 30, at + 30 + nameLen).toString('utf8');
+    const data = zip.subarray(at + 30 + nameLen + extra, at + 30 + nameLen + extra + size).toString('utf8');
+    entries.push({ name, data });
+    at += 30 + nameLen + extra + size;
+  }
+  assert.equal(zip.readUInt32LE(zip.length - 22), 0x06054b50, 'end of central directory');
+  assert.equal(zip.readUInt16LE(zip.length - 22 + 10), files.length);
+  assert.deepEqual(entries.map((e) => e.name), files.map((f) => f.name.replace(/\.txt$/, '.txt')));
+  entries.forEach((e, i) => assert.equal(e.data, files[i].gold));
+});
+
+test('keyboard: arrow keys move between tabs, the skip link reaches the main content', async () => {
+  await page.focus('#tab-clean');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-removed');
+  assert.equal(await page.getAttribute('#tab-removed', 'aria-selected'), 'true');
+  assert.equal(await page.isVisible('#panel-removed'), true);
+  assert.equal(await page.isVisible('#panel-clean'), false);
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-original');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-clean');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-original');
+  await page.keyboard.press('Home');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-clean');
+  // Only the selected tab is in the tab order.
+  assert.deepEqual(await page.$$eval('[role=tab]', (els) => els.map((e) => e.tabIndex)), [0, -1, -1, -1, -1]);
+
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  const box = await page.locator('.skip-link').boundingBox();
+  assert.ok(box && box.y >= 0 && box.height > 0, 'the skip link is visible when focused');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'main');
+  assert.equal(new URL(page.url()).hash, '#main');
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.getElementById('main').contains(document.activeElement)));
+  assert.deepEqual(page.errors, []);
+});
+
+test('without the CSS Custom Highlight API, matches are wrapped in <mark> elements', async () => {
+  const { page: p, context: c } = await env.newPage();
+  await p.addInitScript(() => delete CSS.highlights);
+  await openApp(p, env.server.url);
+  await dropFiles(p, [files[0]]);
+  await waitForDocs(p, 1);
+  await selectView(p, 'highlight');
+  await p.fill('#keywords', '疫情, 防控');
+  await p.waitForFunction(() => /处匹配/.test(document.getElementById('hl-status').textContent));
+  const counts = await p.$$eval('#keyword-list .kw', (els) => els.map((e) => Number(e.dataset.count)));
+  const marks = await p.$$eval('#highlight-text mark', (els) => els.map((m) => `${m.className}:${m.textContent}`));
+  assert.equal(marks.length, counts[0] + counts[1]);
+  assert.ok(marks.every((m) => /^jw-mark jw-k0:疫情$|^jw-mark jw-k1:防控$/.test(m)), marks.join(' '));
+  await p.click('#hl-next');
+  assert.equal(await p.$$eval('#highlight-text mark.jw-current', (els) => els.length), 1);
+  // The text itself is unchanged by the marks.
+  assert.equal(await viewText(p, 'highlight-text'), files[0].gold);
+  await p.click('#hl-clear');
+  assert.equal(await p.$$eval('#highlight-text mark', (els) => els.length), 0);
+  assert.equal(await viewText(p, 'highlight-text'), files[0].gold);
+  assert.deepEqual(p.errors, []);
+  await c.close();
+});

@@ -1,0 +1,525 @@
+// Entry point of the page: starts the worker pool (the wasm engine), takes
+// documents in (drop, picker, paste), keeps the document list, saves and
+// restores the session (IndexedDB), and wires the settings, the theme, the
+// language, "download all", "clear all" and the offline state together.
+
+import * as i18n from './i18n.js';
+import { t, num, bytes as fmtBytes } from './i18n.js';
+import { Pool, CancelledError } from './pool.js';
+import * as store from './store.js';
+import { accepted, filesFromDataTransfer, MAX_BYTES, readBytes } from './files.js';
+import { el, encodingText } from './views.js';
+import { createDocView } from './docview.js';
+import { setupOffline } from './offline.js';
+import { announce, clearNotices, download, notice, Progress, resultName } from './ui.js';
+
+const $ = (id) => document.getElementById(id);
+
+const DEFAULT_SETTINGS = () => ({
+  keywords: '',
+  hl: { caseInsensitive: true, foldWidth: true, foldScript: true, wholeWord: false, ignoreWhitespace: false },
+  hlTarget: 'clean',
+  activeId: null,
+  pasteCount: 0,
+  lang: null,
+  theme: null,
+});
+
+const state = {
+  docs: new Map(),
+  order: [],
+  activeId: null,
+  engine: null,
+  settings: DEFAULT_SETTINGS(),
+  nextOrder: 1,
+};
+
+// ---------------------------------------------------------------- engine --
+
+// Compile the wasm once here; every worker (and every replacement after a
+// cancel or a crash) instantiates the same module instead of fetching it.
+const wasmModule = fetch(new URL('./pkg/wasm/jingwen_bg.wasm', import.meta.url))
+  .then((res) => {
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return res.arrayBuffer();
+  })
+  .then((buf) => WebAssembly.compile(buf))
+  .catch(() => null); // the workers then load it themselves
+
+const pool = new Pool(new URL('./worker.js', import.meta.url), {
+  initPayload: async () => ({ module: await wasmModule }),
+  onCrash: (err) => notice(t('engineCrashed', { message: err.message }), 'error'),
+});
+const progress = new Progress();
+
+function setEngineStatus(kind, text) {
+  const pill = $('engine-status');
+  pill.dataset.state = kind;
+  pill.querySelector('.pill-text').textContent = text;
+}
+
+pool.ready.then(
+  (info) => {
+    state.engine = info;
+    setEngineStatus('ready', t('engineReady'));
+    $('version').textContent = `jingwen ${info.version}`;
+    view.fillConfigs();
+    view.renderRules();
+  },
+  (err) => {
+    setEngineStatus('error', t('engineError', { message: err.message }));
+    notice(t('engineError', { message: err.message }), 'error');
+  },
+);
+
+// ------------------------------------------------------------- settings --
+
+let settingsTimer = 0;
+function saveSettings() {
+  clearTimeout(settingsTimer);
+  settingsTimer = setTimeout(() => {
+    store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
+  }, 150);
+}
+
+function saveDoc(doc) {
+  store.saveDocOptions(doc.id, doc.options).catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
+}
+
+// ------------------------------------------------------------- documents --
+
+function activeDoc() {
+  return state.docs.get(state.activeId) || null;
+}
+
+const view = createDocView({
+  pool,
+  progress,
+  get settings() {
+    return state.settings;
+  },
+  saveSettings,
+  saveDoc,
+  recleanDoc: (doc) => cleanDoc(doc),
+  activeDoc,
+  engine: () => state.engine,
+});
+
+function newId() {
+  return globalThis.crypto?.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+function defaultOptions() {
+  return { encoding: 'auto', rules: {}, view: 'clean', config: 's2t', convertSource: 'clean' };
+}
+
+function makeDoc({ id = newId(), name, bytes, options, order }) {
+  return {
+    id,
+    name,
+    size: bytes.length,
+    bytes,
+    order: order ?? state.nextOrder++,
+    options: { ...defaultOptions(), ...(options || {}) },
+    status: 'queued',
+    error: null,
+    result: null,
+    gen: 0,
+    job: null,
+    cache: {},
+  };
+}
+
+function cleanDoc(doc) {
+  if (doc.job) pool.cancel(doc.job.id);
+  const gen = ++doc.gen;
+  doc.status = 'queued';
+  doc.error = null;
+  doc.cache = {};
+  const options = { rules: { ...doc.options.rules } };
+  if (doc.options.encoding && doc.options.encoding !== 'auto') options.encoding = doc.options.encoding;
+  const job = pool.run(
+    'clean',
+    { bytes: doc.bytes, options },
+    {
+      onStart: () => {
+        if (doc.gen !== gen) return;
+        doc.status = 'working';
+        updateItem(doc);
+      },
+    },
+  );
+  doc.job = job;
+  progress.follow(pool, job, () => t('progressCleaning', { name: doc.name }));
+  updateItem(doc);
+  view.refresh(doc);
+  job.promise.then(
+    (result) => {
+      if (doc.gen !== gen) return;
+      doc.result = result;
+      doc.status = 'done';
+    },
+    (err) => {
+      if (doc.gen !== gen) return;
+      doc.result = null;
+      if (err instanceof CancelledError) doc.status = 'cancelled';
+      else {
+        doc.status = 'error';
+        doc.error = err.message;
+      }
+    },
+  ).finally(() => {
+    if (doc.gen !== gen) return;
+    doc.job = null;
+    updateItem(doc);
+    view.refresh(doc);
+    updateListActions();
+  });
+}
+
+function addDoc(doc, { save = true } = {}) {
+  state.docs.set(doc.id, doc);
+  state.order.push(doc.id);
+  $('doc-list').append(makeItem(doc));
+  if (save) {
+    store
+      .saveDoc({ id: doc.id, name: doc.name, size: doc.size, bytes: doc.bytes, order: doc.order, options: doc.options })
+      .catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
+  }
+  updateListActions();
+  cleanDoc(doc);
+}
+
+function removeDoc(doc) {
+  if (doc.job) pool.cancel(doc.job.id);
+  doc.gen++;
+  state.docs.delete(doc.id);
+  const i = state.order.indexOf(doc.id);
+  state.order.splice(i, 1);
+  items.get(doc.id)?.remove();
+  items.delete(doc.id);
+  store.deleteDoc(doc.id).catch(() => {});
+  if (state.activeId === doc.id) {
+    const next = state.order[Math.min(i, state.order.length - 1)];
+    activate(next ?? null);
+    if (next) items.get(next)?.querySelector('.doc-open').focus();
+    else $('dropzone').focus();
+  }
+  updateListActions();
+}
+
+function activate(id) {
+  state.activeId = id;
+  for (const [docId, li] of items) {
+    li.querySelector('.doc-open').setAttribute('aria-current', String(docId === id));
+  }
+  view.show(activeDoc());
+  saveSettings();
+}
+
+// ----------------------------------------------------------- the list --
+
+const items = new Map();
+
+function itemStatus(doc) {
+  if (doc.status === 'done') return `${fmtBytes(doc.size)} · ${doc.result.encoding ? doc.result.encoding.name : t(`format_${doc.result.format}`)}`;
+  const key = { queued: 'statusQueued', working: 'statusWorking', error: 'statusError', cancelled: 'statusCancelled' }[doc.status];
+  return `${fmtBytes(doc.size)} · ${t(key)}`;
+}
+
+function makeItem(doc) {
+  const li = el('li', 'doc-item');
+  li.dataset.id = doc.id;
+  const open = el('button', 'doc-open');
+  open.type = 'button';
+  open.setAttribute('aria-current', 'false');
+  open.append(el('span', 'doc-name', doc.name), el('span', 'doc-sub', ''));
+  open.addEventListener('click', () => activate(doc.id));
+  const remove = el('button', 'doc-remove', '×');
+  remove.type = 'button';
+  remove.addEventListener('click', () => removeDoc(doc));
+  li.append(open, remove);
+  items.set(doc.id, li);
+  updateItem(doc, li);
+  return li;
+}
+
+function updateItem(doc, li = items.get(doc.id)) {
+  if (!li) return;
+  li.dataset.status = doc.status;
+  li.querySelector('.doc-sub').textContent = itemStatus(doc);
+  li.querySelector('.doc-remove').setAttribute('aria-label', t('removeDoc', { name: doc.name }));
+  if (doc.status === 'done' && doc.result.encoding) li.querySelector('.doc-open').title = encodingText(doc.result.encoding);
+}
+
+function updateListActions() {
+  const n = state.order.length;
+  $('doc-count').textContent = n ? `(${num(n)})` : '';
+  $('docs-empty').hidden = n > 0;
+  $('clear-all').disabled = n === 0;
+  $('download-all').disabled = ![...state.docs.values()].some((d) => d.result);
+}
+
+// ---------------------------------------------------------------- input --
+
+async function addFiles(entries) {
+  const skipped = [];
+  let first = null;
+  for (const { file, path } of entries) {
+    if (!accepted(file)) {
+      skipped.push(path);
+      continue;
+    }
+    if (file.size > MAX_BYTES) {
+      notice(t('tooBig', { name: path, size: fmtBytes(file.size) }), 'error');
+      continue;
+    }
+    const abort = new AbortController();
+    const job = progress.add(() => t('progressReading', { name: path }), () => abort.abort());
+    let bytes;
+    try {
+      bytes = await readBytes(file, (f) => job.update(f), abort.signal);
+    } catch (err) {
+      job.done();
+      if (err.name !== 'AbortError') notice(t('readFailed', { name: path, message: err.message }), 'error');
+      continue;
+    }
+    job.done();
+    const doc = makeDoc({ name: path, bytes });
+    addDoc(doc);
+    if (!first) {
+      first = doc;
+      activate(doc.id);
+    }
+  }
+  if (skipped.length) {
+    const names = skipped.slice(0, 5).join('、') + (skipped.length > 5 ? '…' : '');
+    notice(t('skipped', { count: skipped.length, names }));
+  }
+}
+
+function addText(text) {
+  if (!text || !text.trim()) return;
+  state.settings.pasteCount = (state.settings.pasteCount || 0) + 1;
+  saveSettings();
+  const doc = makeDoc({ name: t('pastedName', { n: state.settings.pasteCount }), bytes: new TextEncoder().encode(text) });
+  addDoc(doc);
+  activate(doc.id);
+}
+
+const dropzone = $('dropzone');
+const fileInput = $('file-input');
+dropzone.addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  const files = [...fileInput.files].map((file) => ({ file, path: file.name }));
+  fileInput.value = '';
+  addFiles(files);
+});
+
+let dragDepth = 0;
+document.addEventListener('dragenter', (e) => {
+  if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
+  dragDepth++;
+  document.body.classList.add('dragging');
+});
+document.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (!dragDepth) document.body.classList.remove('dragging');
+});
+// Dropping anywhere adds the files; never let the browser open (navigate to) a dropped file.
+document.addEventListener('dragover', (e) => {
+  e.preventDefault();
+  if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+});
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  dragDepth = 0;
+  document.body.classList.remove('dragging');
+  if (!e.dataTransfer) return;
+  const pending = filesFromDataTransfer(e.dataTransfer);
+  pending.then(addFiles, (err) => notice(err.message, 'error'));
+});
+
+$('paste-add').addEventListener('click', () => {
+  const box = $('paste-text');
+  addText(box.value);
+  box.value = '';
+});
+document.addEventListener('paste', (e) => {
+  const target = e.target;
+  if (target instanceof HTMLElement && (target.closest('input, textarea, select, [contenteditable]') || target.isContentEditable)) return;
+  const files = [...(e.clipboardData?.files || [])];
+  if (files.length) {
+    e.preventDefault();
+    addFiles(files.map((file) => ({ file, path: file.name || 'clipboard.txt' })));
+    return;
+  }
+  const text = e.clipboardData?.getData('text/plain');
+  if (text) {
+    e.preventDefault();
+    addText(text);
+  }
+});
+
+$('encoding-select').addEventListener('change', () => {
+  const doc = activeDoc();
+  if (!doc) return;
+  doc.options.encoding = $('encoding-select').value;
+  saveDoc(doc);
+  cleanDoc(doc);
+});
+
+// ------------------------------------------------------- download / clear --
+
+$('download-all').addEventListener('click', () => {
+  const used = new Set();
+  const files = [];
+  for (const id of state.order) {
+    const doc = state.docs.get(id);
+    if (!doc.result) continue;
+    let name = resultName(doc.name.replace(/[\\:*?"<>|]/g, '_'), '');
+    for (let n = 2; used.has(name); n++) name = resultName(doc.name, `${n}`);
+    used.add(name);
+    files.push({ name, text: doc.result.text });
+  }
+  if (!files.length) return;
+  const job = pool.run('zip', { files }, { priority: true });
+  progress.follow(pool, job, () => t('progressZip'));
+  job.promise.then(
+    ({ blob }) => {
+      const d = new Date();
+      const stamp = `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
+      download(blob, `jingwen-${stamp}.zip`);
+    },
+    (err) => {
+      if (!(err instanceof CancelledError)) notice(err.message, 'error');
+    },
+  );
+});
+
+const dialog = $('confirm-dialog');
+$('clear-all').addEventListener('click', () => dialog.showModal());
+$('confirm-cancel').addEventListener('click', () => dialog.close());
+$('confirm-ok').addEventListener('click', async () => {
+  dialog.close();
+  for (const doc of state.docs.values()) {
+    if (doc.job) pool.cancel(doc.job.id);
+    doc.gen++;
+  }
+  state.docs.clear();
+  state.order = [];
+  items.clear();
+  $('doc-list').replaceChildren();
+  await store.clearAll().catch(() => {});
+  try {
+    localStorage.removeItem('jingwen.theme');
+    localStorage.removeItem('jingwen.lang');
+  } catch {}
+  state.settings = DEFAULT_SETTINGS();
+  document.documentElement.removeAttribute('data-theme');
+  updateThemeButton();
+  i18n.setLang(i18n.detect(), { remember: false });
+  $('lang-select').value = i18n.currentLang();
+  view.applyHlSettings();
+  activate(null);
+  updateListActions();
+  clearNotices();
+  notice(t('cleared'));
+  $('dropzone').focus();
+});
+
+// ------------------------------------------------------- theme, language --
+
+const darkQuery = matchMedia('(prefers-color-scheme: dark)');
+function effectiveTheme() {
+  return document.documentElement.dataset.theme || (darkQuery.matches ? 'dark' : 'light');
+}
+function updateThemeButton() {
+  $('theme-toggle').setAttribute('aria-pressed', String(effectiveTheme() === 'dark'));
+}
+function setTheme(theme) {
+  if (theme) document.documentElement.dataset.theme = theme;
+  else document.documentElement.removeAttribute('data-theme');
+  try {
+    if (theme) localStorage.setItem('jingwen.theme', theme);
+    else localStorage.removeItem('jingwen.theme');
+  } catch {}
+  state.settings.theme = theme;
+  saveSettings();
+  updateThemeButton();
+}
+$('theme-toggle').addEventListener('click', () => setTheme(effectiveTheme() === 'dark' ? 'light' : 'dark'));
+darkQuery.addEventListener('change', updateThemeButton);
+
+$('lang-select').addEventListener('change', () => {
+  i18n.setLang($('lang-select').value);
+  state.settings.lang = i18n.currentLang();
+  saveSettings();
+});
+i18n.onChange(() => {
+  if (state.engine) setEngineStatus('ready', t('engineReady'));
+  else if ($('engine-status').dataset.state === 'loading') setEngineStatus('loading', t('engineLoading'));
+  offlineLabel();
+  for (const doc of state.docs.values()) updateItem(doc);
+  progress.render();
+  view.relabel();
+});
+
+// --------------------------------------------------------------- offline --
+
+let offlineState = 'pending';
+function offlineLabel() {
+  const key = { pending: 'offlinePending', ready: 'offlineReady', offline: 'offlineNow', unsupported: 'offlineUnsupported', error: 'offlineUnsupported' }[offlineState];
+  const pill = $('offline-status');
+  pill.dataset.state = offlineState;
+  pill.querySelector('.pill-text').textContent = t(key);
+}
+
+// ---------------------------------------------------------------- start --
+
+async function start() {
+  i18n.apply();
+  $('lang-select').value = i18n.currentLang();
+  updateThemeButton();
+  updateListActions();
+  view.applyHlSettings();
+
+  const saved = await store.loadSettings().catch(() => ({}));
+  state.settings = { ...DEFAULT_SETTINGS(), ...saved, hl: { ...DEFAULT_SETTINGS().hl, ...(saved.hl || {}) } };
+  if (saved.lang && !i18n.langChosen()) i18n.setLang(saved.lang);
+  if (saved.theme && !document.documentElement.dataset.theme) setTheme(saved.theme);
+  $('lang-select').value = i18n.currentLang();
+  view.applyHlSettings();
+
+  const records = await store.loadDocs().catch((err) => {
+    notice(t('storageFailed', { message: err.message }), 'error');
+    return [];
+  });
+  for (const rec of records) {
+    const bytes = rec.bytes instanceof Uint8Array ? rec.bytes : new Uint8Array(rec.bytes);
+    const doc = makeDoc({ id: rec.id, name: rec.name, bytes, options: rec.options, order: rec.order });
+    state.nextOrder = Math.max(state.nextOrder, doc.order + 1);
+    addDoc(doc, { save: false });
+  }
+  if (records.length) announce(t('restored', { count: records.length }));
+  const active = state.docs.has(saved.activeId) ? saved.activeId : state.order[0] ?? null;
+  activate(active);
+  document.body.dataset.ready = 'true';
+
+  setupOffline({
+    onState: (s) => {
+      offlineState = s;
+      offlineLabel();
+    },
+    onUpdate: (apply) => {
+      const button = $('update-button');
+      button.hidden = false;
+      button.onclick = () => {
+        button.disabled = true;
+        apply();
+      };
+    },
+  });
+}
+
+start();

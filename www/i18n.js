@@ -1,0 +1,350 @@
+// Interface language: 简体中文, 繁體中文 and English. Every string of the page
+// goes through t(); elements carry data-i18n="key" (text) or
+// data-i18n-aria-label / -title / -placeholder (attributes). The language
+// follows navigator.languages until the user picks one, which is remembered.
+
+export const LANGS = ['zh-Hans', 'zh-Hant', 'en'];
+
+const S = {
+  skip: ['跳到主要内容', '跳到主要內容', 'Skip to main content'],
+  tagline: [
+    '清理抓取的中文文档 · 简繁转换 · 关键词高亮 — 全部在你的浏览器里完成',
+    '清理擷取的中文文件 · 簡繁轉換 · 關鍵詞醒目標示 — 全部在你的瀏覽器裡完成',
+    'Clean scraped Chinese documents · convert simplified/traditional · highlight keywords — all in your browser',
+  ],
+  engineLoading: ['正在载入引擎…', '正在載入引擎…', 'Loading the engine…'],
+  engineReady: ['引擎就绪', '引擎就緒', 'Engine ready'],
+  engineError: ['引擎载入失败：{message}', '引擎載入失敗：{message}', 'The engine failed to load: {message}'],
+  offlinePending: ['正在准备离线使用…', '正在準備離線使用…', 'Preparing offline use…'],
+  offlineReady: ['可离线使用', '可離線使用', 'Ready offline'],
+  offlineNow: ['离线中 · 使用本机缓存', '離線中 · 使用本機快取', 'Offline · running from the cache'],
+  offlineUnsupported: ['此环境不支持离线缓存', '此環境不支援離線快取', 'Offline use is not available here'],
+  updateReload: ['有新版本 — 重新载入', '有新版本 — 重新載入', 'Update available — reload'],
+  language: ['语言', '語言', 'Language'],
+  darkMode: ['深色模式', '深色模式', 'Dark mode'],
+  addDocuments: ['添加文档', '加入文件', 'Add documents'],
+  dropTitle: ['把文件或文件夹拖到这里', '把檔案或資料夾拖到這裡', 'Drop files or folders here'],
+  dropSub: ['或点击选择文件（可多选）', '或點選以選擇檔案（可多選）', 'or click to choose files (several at once)'],
+  dropHint: [
+    '支持 .txt、.html、.htm、.md，每个文件最大 64 MB。文件只在本机处理，不会上传。',
+    '支援 .txt、.html、.htm、.md，每個檔案最大 64 MB。檔案只在本機處理，不會上傳。',
+    '.txt, .html, .htm and .md, up to 64 MB each. Files are processed on this device and never uploaded.',
+  ],
+  pasteSummary: ['粘贴文本', '貼上文字', 'Paste text'],
+  pasteLabel: [
+    '粘贴文本或 HTML 源码（也可以在页面任意处直接粘贴）',
+    '貼上文字或 HTML 原始碼（也可以在頁面任何地方直接貼上）',
+    'Paste text or HTML source (or paste anywhere on the page)',
+  ],
+  pasteAdd: ['作为文档添加', '加入為文件', 'Add as a document'],
+  pastedName: ['粘贴的文本 {n}', '貼上的文字 {n}', 'Pasted text {n}'],
+  idle: ['空闲', '閒置', 'Idle'],
+  cancel: ['取消', '取消', 'Cancel'],
+  documents: ['文档', '文件', 'Documents'],
+  noDocs: ['还没有文档。', '還沒有文件。', 'No documents yet.'],
+  downloadAll: ['全部下载（.zip）', '全部下載（.zip）', 'Download all (.zip)'],
+  clearAll: ['全部清除', '全部清除', 'Clear all'],
+  emptyTitle: ['把抓取的文档变成干净的正文', '把擷取的文件變成乾淨的正文', 'Turn scraped documents into clean articles'],
+  emptyIntro: [
+    '净文去掉导航、页脚、版权、编辑署名、图片说明、分享按钮等噪声，并告诉你每一处删除的理由。',
+    '淨文去掉導覽、頁尾、版權、編輯署名、圖片說明、分享按鈕等雜訊，並告訴你每一處刪除的理由。',
+    'jingwen removes navigation, footers, copyright lines, editor credits, captions, share bars and other noise — and tells you why each piece went.',
+  ],
+  step1: [
+    '拖入文件或整个文件夹（.txt、.html、.md，GBK、Big5 等编码会自动识别），或粘贴文本。',
+    '拖入檔案或整個資料夾（.txt、.html、.md，GBK、Big5 等編碼會自動辨識），或貼上文字。',
+    'Drop files or a whole folder (.txt, .html, .md; GBK, Big5 and other encodings are detected), or paste text.',
+  ],
+  step2: [
+    '查看净文、删除说明和元数据；按规则开关重新清理。',
+    '檢視淨文、刪除說明和中繼資料；依規則開關重新清理。',
+    'Read the clean text, see what was removed and the metadata; switch rules off to re-clean.',
+  ],
+  step3: [
+    '简繁转换（全部 OpenCC 方案）、高亮关键词，复制或下载结果。',
+    '簡繁轉換（全部 OpenCC 方案）、醒目標示關鍵詞，複製或下載結果。',
+    'Convert with any OpenCC configuration, highlight keywords, copy or download the results.',
+  ],
+  emptyPrivacy: [
+    '没有服务器：文档只保存在这个浏览器里，断网也能用。',
+    '沒有伺服器：文件只儲存在這個瀏覽器裡，斷網也能用。',
+    'No server: documents are kept only in this browser, and the page works offline.',
+  ],
+  encoding: ['编码', '編碼', 'Encoding'],
+  encodingAuto: ['自动识别', '自動辨識', 'Detect automatically'],
+  views: ['视图', '檢視', 'Views'],
+  tabClean: ['净文', '淨文', 'Clean text'],
+  tabRemoved: ['删除说明', '刪除說明', 'What was removed'],
+  tabConvert: ['简繁转换', '簡繁轉換', 'Converted'],
+  tabHighlight: ['关键词高亮', '關鍵詞標示', 'Highlight'],
+  tabOriginal: ['原文', '原文', 'Original'],
+  copy: ['复制', '複製', 'Copy'],
+  copied: ['已复制到剪贴板', '已複製到剪貼簿', 'Copied to the clipboard'],
+  copyFailed: ['复制失败：{message}', '複製失敗：{message}', 'Could not copy: {message}'],
+  downloadTxt: ['下载 .txt', '下載 .txt', 'Download .txt'],
+  downloadOriginal: ['下载原文件', '下載原始檔案', 'Download the original file'],
+  cleanTextLabel: ['净文', '淨文', 'Clean text'],
+  removedTextLabel: ['原文中的删除', '原文中的刪除', 'The document with its removals'],
+  convertTextLabel: ['转换结果', '轉換結果', 'Converted text'],
+  highlightTextLabel: ['高亮文本', '標示後的文字', 'Highlighted text'],
+  originalTextLabel: ['原文', '原文', 'Original'],
+  sampleRemoved: ['删除', '刪除', 'gone'],
+  sampleChanged: ['改', '改', 'edit'],
+  legendRemoved: ['已删除（标有规则）', '已刪除（標有規則）', 'removed (labelled with its rule)'],
+  legendChanged: ['已修改', '已修改', 'changed'],
+  metadata: ['元数据', '中繼資料', 'Metadata'],
+  metaNone: ['没有提取到元数据。', '沒有擷取到中繼資料。', 'No metadata found.'],
+  meta_title: ['标题', '標題', 'Title'],
+  meta_date: ['日期', '日期', 'Date'],
+  meta_source: ['来源', '來源', 'Source'],
+  meta_author: ['作者', '作者', 'Author'],
+  meta_editor: ['编辑', '編輯', 'Editor'],
+  meta_originalTitle: ['原标题', '原標題', 'Original title'],
+  meta_summary: ['摘要', '摘要', 'Summary'],
+  meta_keywords: ['关键词', '關鍵詞', 'Keywords'],
+  meta_encoding: ['编码', '編碼', 'Encoding'],
+  meta_format: ['格式', '格式', 'Format'],
+  meta_markup: ['丢弃的 HTML 元素', '丟棄的 HTML 元素', 'HTML elements dropped'],
+  rules: ['清理规则', '清理規則', 'Cleaning rules'],
+  rulesHint: [
+    '取消勾选某条规则，会在关闭该规则的情况下重新清理这个文档。数字是它在本文中删除或修改的次数。',
+    '取消勾選某條規則，會在關閉該規則的情況下重新清理這份文件。數字是它在本文中刪除或修改的次數。',
+    'Untick a rule to re-clean this document with that rule off. The number is how often it acted here.',
+  ],
+  rulesReset: ['全部开启', '全部開啟', 'Turn all on'],
+  conversion: ['转换方案', '轉換方案', 'Conversion'],
+  convertFrom: ['转换对象', '轉換對象', 'Convert'],
+  fromClean: ['净文', '淨文', 'Clean text'],
+  fromSource: ['原文', '原文', 'Original'],
+  convertWorking: ['正在载入词典并转换…', '正在載入詞典並轉換…', 'Loading dictionaries and converting…'],
+  convertDone: ['{config}：{chars} 字', '{config}：{chars} 字', '{config}: {chars} characters'],
+  keywordsLabel: ['关键词（每行一个，或用逗号分隔）', '關鍵詞（每行一個，或用逗號分隔）', 'Keywords (one per line, or separated by commas)'],
+  keywordsFromFile: ['从 .txt 文件载入', '從 .txt 檔案載入', 'Load from a .txt file'],
+  keywordsLoaded: ['已从 {name} 载入 {count} 个关键词', '已從 {name} 載入 {count} 個關鍵詞', 'Loaded {count} keywords from {name}'],
+  options: ['选项', '選項', 'Options'],
+  optCase: ['忽略大小写', '忽略大小寫', 'Ignore case'],
+  optWidth: ['全角半角视为相同', '全形半形視為相同', 'Full-width = half-width'],
+  optScript: ['简体繁体视为相同', '簡體繁體視為相同', 'Simplified = traditional'],
+  optWord: ['整词匹配（拉丁字母）', '整詞比對（拉丁字母）', 'Whole words (Latin letters)'],
+  optSpace: ['忽略词中的空白和换行', '忽略詞中的空白和換行', 'Ignore spaces and line breaks inside a match'],
+  searchIn: ['在哪里找', '在哪裡找', 'Search in'],
+  prevMatch: ['上一个', '上一個', 'Previous'],
+  nextMatch: ['下一个', '下一個', 'Next'],
+  clearHighlights: ['清除', '清除', 'Clear'],
+  hlShortcuts: ['F3 下一个，Shift+F3 上一个。', 'F3 下一個，Shift+F3 上一個。', 'F3: next match, Shift+F3: previous.'],
+  hlNone: ['输入关键词开始高亮。', '輸入關鍵詞開始標示。', 'Type keywords to highlight them.'],
+  hlWorking: ['正在匹配…', '正在比對…', 'Matching…'],
+  hlCount: ['{matches} 处匹配 · {keywords} 个关键词', '{matches} 處相符 · {keywords} 個關鍵詞', '{matches} matches · {keywords} keywords'],
+  hlMarkFallback: ['（此浏览器不支持 CSS 高亮 API，改用 <mark> 标记）', '（此瀏覽器不支援 CSS 醒目標示 API，改用 <mark> 標記）', '(no CSS Custom Highlight API here: using <mark> elements)'],
+  keywordCounts: ['关键词与匹配次数', '關鍵詞與相符次數', 'Keywords and their counts'],
+  keywordItem: ['{keyword}：{count} 处', '{keyword}：{count} 處', '{keyword}: {count}'],
+  moreKeywords: ['还有 {count} 个关键词未列出', '還有 {count} 個關鍵詞未列出', '{count} more keywords not listed'],
+  originalNote: [
+    '原始文件按文本显示（从不作为网页渲染或执行）。',
+    '原始檔案以文字顯示（從不作為網頁呈現或執行）。',
+    'The original file, shown as text (never rendered or run as a web page).',
+  ],
+  privacy: [
+    '所有处理都在你的浏览器里完成：没有服务器，文档不会上传。',
+    '所有處理都在你的瀏覽器裡完成：沒有伺服器，文件不會上傳。',
+    'Everything happens in your browser: there is no server, and nothing is uploaded.',
+  ],
+  confirmClearTitle: ['清除全部？', '清除全部？', 'Clear everything?'],
+  confirmClearText: [
+    '这会从这个浏览器中删除所有打开的文档和设置（包括关键词、语言和主题）。此操作无法撤销。',
+    '這會從這個瀏覽器中刪除所有開啟的文件和設定（包括關鍵詞、語言和主題）。此操作無法復原。',
+    'This removes every open document and all settings (keywords, language, theme) from this browser. It cannot be undone.',
+  ],
+  confirmClearOk: ['全部清除', '全部清除', 'Clear everything'],
+  cleared: ['已清除全部文档和设置。', '已清除全部文件和設定。', 'All documents and settings were cleared.'],
+  restored: ['已恢复上次打开的 {count} 个文档。', '已恢復上次開啟的 {count} 份文件。', 'Restored {count} documents from your last visit.'],
+  dismiss: ['关闭提示', '關閉提示', 'Dismiss'],
+  removeDoc: ['移除 {name}', '移除 {name}', 'Remove {name}'],
+  retry: ['重试', '重試', 'Retry'],
+  statusQueued: ['排队中', '排隊中', 'Queued'],
+  statusWorking: ['处理中…', '處理中…', 'Working…'],
+  statusError: ['出错', '出錯', 'Error'],
+  statusCancelled: ['已取消', '已取消', 'Cancelled'],
+  progressReading: ['正在读取 {name}', '正在讀取 {name}', 'Reading {name}'],
+  progressCleaning: ['正在清理 {name}', '正在清理 {name}', 'Cleaning {name}'],
+  progressConverting: ['正在转换 {name}', '正在轉換 {name}', 'Converting {name}'],
+  progressMatching: ['正在匹配关键词', '正在比對關鍵詞', 'Matching keywords'],
+  progressZip: ['正在打包 zip', '正在打包 zip', 'Building the zip'],
+  progressDecoding: ['正在解码原文', '正在解碼原文', 'Decoding the original'],
+  progressBatch: ['已完成 {done} / {total}', '已完成 {done} / {total}', '{done} of {total} done'],
+  progressDone: ['已完成 {total} 项任务', '已完成 {total} 項工作', 'Done ({total} jobs)'],
+  progressCancelled: ['已取消', '已取消', 'Cancelled'],
+  tooBig: [
+    '“{name}”有 {size}，超过 64 MB 的上限，没有打开。',
+    '「{name}」有 {size}，超過 64 MB 的上限，沒有開啟。',
+    '“{name}” is {size}, over the 64 MB limit; it was not opened.',
+  ],
+  skipped: [
+    '跳过了 {count} 个不支持的文件：{names}',
+    '略過了 {count} 個不支援的檔案：{names}',
+    'Skipped {count} unsupported files: {names}',
+  ],
+  readFailed: ['无法读取“{name}”：{message}', '無法讀取「{name}」：{message}', 'Could not read “{name}”: {message}'],
+  engineCrashed: [
+    '处理引擎崩溃并已自动重启（{message}）。你的文档都还在，可以重试。',
+    '處理引擎當機並已自動重新啟動（{message}）。你的文件都還在，可以重試。',
+    'The engine crashed and was restarted ({message}). Your documents are still here; you can retry.',
+  ],
+  cleanFailed: ['无法清理这个文档：{message}', '無法清理這份文件：{message}', 'This document could not be cleaned: {message}'],
+  cancelledDoc: ['清理已取消。', '清理已取消。', 'Cleaning was cancelled.'],
+  workingDoc: ['正在清理…', '正在清理…', 'Cleaning…'],
+  storageFailed: ['无法保存到浏览器存储：{message}', '無法儲存到瀏覽器儲存空間：{message}', 'Could not save to browser storage: {message}'],
+  showMore: ['显示更多（已显示 {shown} / {total} 段）', '顯示更多（已顯示 {shown} / {total} 段）', 'Show more ({shown} of {total} paragraphs shown)'],
+  showEarlier: ['显示前面的 {count} 段', '顯示前面的 {count} 段', 'Show the {count} earlier paragraphs'],
+  emptyText: ['（没有内容）', '（沒有內容）', '(empty)'],
+  cleanStats: [
+    '{chars} 字 · {paras} 段 · 删除 {removed} 处 · 修改 {changed} 处',
+    '{chars} 字 · {paras} 段 · 刪除 {removed} 處 · 修改 {changed} 處',
+    '{chars} characters · {paras} paragraphs · {removed} removals · {changed} changes',
+  ],
+  removedStats: ['删除 {removed} 处，修改 {changed} 处', '刪除 {removed} 處，修改 {changed} 處', '{removed} removals, {changed} changes'],
+  changedTo: ['改为', '改為', 'changed to'],
+  docMeta: ['{format} · {size} · {encoding}', '{format} · {size} · {encoding}', '{format} · {size} · {encoding}'],
+  encodingInfo: ['{name}（{how}）', '{name}（{how}）', '{name} ({how})'],
+  decodeErrors: ['{count} 处字节无法解码', '{count} 處位元組無法解碼', '{count} undecodable bytes'],
+  det_bom: ['字节序标记', '位元組順序標記', 'byte order mark'],
+  det_override: ['手动指定', '手動指定', 'chosen by you'],
+  det_utf8: ['有效的 UTF-8', '有效的 UTF-8', 'valid UTF-8'],
+  det_declared: ['文档声明', '文件宣告', 'declared by the document'],
+  det_guessed: ['统计推测', '統計推測', 'guessed from the bytes'],
+  format_html: ['HTML', 'HTML', 'HTML'],
+  format_markdown: ['Markdown', 'Markdown', 'Markdown'],
+  format_text: ['纯文本', '純文字', 'plain text'],
+  format_auto: ['自动', '自動', 'auto'],
+  noText: ['（文本）', '（文字）', '(text)'],
+  config_s2t: ['简体 → 繁体（OpenCC 标准）', '簡體 → 繁體（OpenCC 標準）', 'Simplified → Traditional (OpenCC standard)'],
+  config_t2s: ['繁体 → 简体', '繁體 → 簡體', 'Traditional → Simplified'],
+  config_s2tw: ['简体 → 台湾正体', '簡體 → 臺灣正體', 'Simplified → Taiwan standard'],
+  config_tw2s: ['台湾正体 → 简体', '臺灣正體 → 簡體', 'Taiwan standard → Simplified'],
+  config_s2twp: ['简体 → 台湾正体（含台湾用语）', '簡體 → 臺灣正體（含臺灣用語）', 'Simplified → Taiwan, with Taiwanese phrases'],
+  config_tw2sp: ['台湾正体 → 简体（含大陆用语）', '臺灣正體 → 簡體（含大陸用語）', 'Taiwan → Simplified, with mainland phrases'],
+  config_s2hk: ['简体 → 香港繁体', '簡體 → 香港繁體', 'Simplified → Hong Kong'],
+  config_hk2s: ['香港繁体 → 简体', '香港繁體 → 簡體', 'Hong Kong → Simplified'],
+  config_s2hkp: ['简体 → 香港繁体（含香港用语）', '簡體 → 香港繁體（含香港用語）', 'Simplified → Hong Kong, with Hong Kong phrases'],
+  config_hk2sp: ['香港繁体 → 简体（含大陆用语）', '香港繁體 → 簡體（含大陸用語）', 'Hong Kong → Simplified, with mainland phrases'],
+  config_t2tw: ['繁体 → 台湾正体', '繁體 → 臺灣正體', 'Traditional → Taiwan standard'],
+  config_tw2t: ['台湾正体 → 繁体', '臺灣正體 → 繁體', 'Taiwan standard → Traditional'],
+  config_t2hk: ['繁体 → 香港繁体', '繁體 → 香港繁體', 'Traditional → Hong Kong'],
+  config_hk2t: ['香港繁体 → 繁体', '香港繁體 → 繁體', 'Hong Kong → Traditional'],
+  config_t2jp: ['繁体 → 日本新字体', '繁體 → 日本新字體', 'Traditional → Japanese Shinjitai'],
+  config_jp2t: ['日本新字体 → 繁体', '日本新字體 → 繁體', 'Japanese Shinjitai → Traditional'],
+  'rule_front-matter': ['前置元数据', '前置中繼資料', 'front matter'],
+  rule_markup: ['网页代码', '網頁程式碼', 'markup'],
+  rule_boilerplate: ['正文以外', '正文以外', 'boilerplate'],
+  rule_navigation: ['导航', '導覽', 'navigation'],
+  'rule_original-title': ['原标题', '原標題', 'original title'],
+  'rule_duplicate-title': ['重复标题', '重複標題', 'duplicate title'],
+  rule_summary: ['重复摘要', '重複摘要', 'summary'],
+  rule_metadata: ['元数据行', '中繼資料行', 'metadata line'],
+  rule_keywords: ['关键词行', '關鍵詞行', 'keywords'],
+  rule_editor: ['编辑署名', '編輯署名', 'editor'],
+  rule_caption: ['图片说明', '圖片說明', 'caption'],
+  rule_copyright: ['版权与页脚', '版權與頁尾', 'copyright'],
+  rule_interface: ['界面文字', '介面文字', 'interface'],
+  rule_share: ['分享栏', '分享列', 'share bar'],
+  rule_promotion: ['推广', '推廣', 'promotion'],
+  rule_related: ['相关文章', '相關文章', 'related'],
+  rule_pagination: ['分页', '分頁', 'pagination'],
+  'rule_seo-spam': ['SEO 堆砌', 'SEO 堆砌', 'SEO spam'],
+  rule_pinyin: ['拼音注音', '拼音注音', 'pinyin'],
+  'rule_stock-quote': ['股价插入', '股價插入', 'stock quote'],
+  'rule_link-stub': ['链接残留', '連結殘留', 'link stub'],
+  rule_continuation: ['转版标记', '轉版標記', 'continuation'],
+  rule_mojibake: ['乱码修复', '亂碼修復', 'mojibake'],
+  rule_whitespace: ['空白', '空白', 'whitespace'],
+  rule_join: ['断段接合', '斷段接合', 'join'],
+  rule_punctuation: ['标点', '標點', 'punctuation'],
+};
+
+const STORAGE_KEY = 'jingwen.lang';
+let lang = pick();
+const listeners = new Set();
+
+/** The language the browser prefers, among ours (English when none fits). */
+export function detect(languages = navigator.languages || [navigator.language]) {
+  for (const raw of languages) {
+    const l = String(raw || '').toLowerCase();
+    if (l.startsWith('zh')) return /hant|-tw|-hk|-mo/.test(l) ? 'zh-Hant' : 'zh-Hans';
+    if (l.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+function pick() {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (LANGS.includes(saved)) return saved;
+  } catch {}
+  return detect();
+}
+
+export function currentLang() {
+  return lang;
+}
+
+/** Was the language chosen by the user (rather than followed from the browser)? */
+export function langChosen() {
+  try {
+    return LANGS.includes(localStorage.getItem(STORAGE_KEY));
+  } catch {
+    return false;
+  }
+}
+
+/** The string for `key` in the current language, with {name} placeholders filled in. */
+export function t(key, params) {
+  const entry = S[key];
+  let s = entry ? entry[LANGS.indexOf(lang)] ?? entry[2] : key;
+  if (params) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+  return s;
+}
+
+/** Is there a string for `key`? */
+export function has(key) {
+  return key in S;
+}
+
+/** Translates every element under `root` that carries data-i18n attributes. */
+export function apply(root = document) {
+  document.documentElement.lang = lang;
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const attr of ['aria-label', 'title', 'placeholder']) {
+    const data = `data-i18n-${attr}`;
+    for (const el of root.querySelectorAll(`[${data}]`)) el.setAttribute(attr, t(el.getAttribute(data)));
+  }
+  document.documentElement.classList.remove('i18n-pending');
+}
+
+/** Switches the language (and remembers it unless `remember` is false). */
+export function setLang(next, { remember = true } = {}) {
+  if (!LANGS.includes(next)) return;
+  lang = next;
+  try {
+    if (remember) localStorage.setItem(STORAGE_KEY, next);
+    else localStorage.removeItem(STORAGE_KEY);
+  } catch {}
+  apply();
+  for (const fn of listeners) fn(lang);
+}
+
+/** Calls `fn(lang)` after every language change. */
+export function onChange(fn) {
+  listeners.add(fn);
+}
+
+/** A number formatted for the current language. */
+export function num(n) {
+  return new Intl.NumberFormat(lang === 'en' ? 'en' : lang === 'zh-Hant' ? 'zh-Hant' : 'zh-Hans').format(n);
+}
+
+/** A byte size for people. */
+export function bytes(n) {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,88 @@
+// Persistence in IndexedDB: the open documents (original bytes, name,
+// per-document options) and the global settings survive a reload until the
+// user clears them. Every call degrades to a no-op when IndexedDB is not
+// available (private modes of some browsers), so the page still works.
+
+const DB_NAME = 'jingwen';
+const DB_VERSION = 1;
+let dbPromise = null;
+
+function request(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function open() {
+  dbPromise ??= new Promise((resolve) => {
+    let req;
+    try {
+      req = indexedDB.open(DB_NAME, DB_VERSION);
+    } catch {
+      resolve(null);
+      return;
+    }
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains('docs')) db.createObjectStore('docs', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('settings')) db.createObjectStore('settings', { keyPath: 'key' });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => resolve(null);
+    req.onblocked = () => resolve(null);
+  });
+  return dbPromise;
+}
+
+async function tx(storeName, mode, fn) {
+  const db = await open();
+  if (!db) return undefined;
+  return new Promise((resolve, reject) => {
+    const t = db.transaction(storeName, mode);
+    const store = t.objectStore(storeName);
+    let result;
+    Promise.resolve(fn(store)).then((r) => (result = r), reject);
+    t.oncomplete = () => resolve(result);
+    t.onerror = () => reject(t.error);
+    t.onabort = () => reject(t.error || new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/** All stored documents, in the order they were added. */
+export async function loadDocs() {
+  const docs = (await tx('docs', 'readonly', (s) => request(s.getAll()))) || [];
+  return docs.sort((a, b) => a.order - b.order);
+}
+
+/** Stores a document record: { id, name, order, bytes: Uint8Array, options, ... }. */
+export function saveDoc(record) {
+  return tx('docs', 'readwrite', (s) => s.put(record));
+}
+
+/** Updates only the options of a stored document. */
+export function saveDocOptions(id, options) {
+  return tx('docs', 'readwrite', async (s) => {
+    const rec = await request(s.get(id));
+    if (rec) s.put({ ...rec, options });
+  });
+}
+
+export function deleteDoc(id) {
+  return tx('docs', 'readwrite', (s) => s.delete(id));
+}
+
+export async function loadSettings() {
+  const rec = await tx('settings', 'readonly', (s) => request(s.get('global')));
+  return rec?.value || {};
+}
+
+export function saveSettings(value) {
+  return tx('settings', 'readwrite', (s) => s.put({ key: 'global', value }));
+}
+
+/** Forgets everything: documents and settings. */
+export async function clearAll() {
+  await tx('docs', 'readwrite', (s) => s.clear());
+  await tx('settings', 'readwrite', (s) => s.clear());
+}

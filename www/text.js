@@ -1,0 +1,44 @@
+// Paragraph splitting shared by the page and the worker: the page renders
+// paragraphs and the worker matches keywords per paragraph, so both must cut
+// a text at exactly the same places.
+//
+// A paragraph is a line (text between '\n'). A line longer than MAX_PARAGRAPH
+// UTF-16 units is cut into display pieces of that size (never inside a
+// surrogate pair), so one enormous line cannot freeze layout.
+
+export const MAX_PARAGRAPH = 20000;
+
+/**
+ * Paragraph bounds of `text` as a flat Uint32Array [start, end, start, end, …]
+ * (UTF-16 offsets; '\n' excluded). A final newline does not start a new paragraph.
+ */
+export function paragraphBounds(text) {
+  let out = new Uint32Array(1024);
+  let n = 0;
+  const push = (s, e) => {
+    if (n + 2 > out.length) {
+      const bigger = new Uint32Array(out.length * 2);
+      bigger.set(out);
+      out = bigger;
+    }
+    out[n++] = s;
+    out[n++] = e;
+  };
+  const len = text.length;
+  let start = 0;
+  while (start < len) {
+    let nl = text.indexOf('\n', start);
+    if (nl < 0) nl = len;
+    let s = start;
+    while (nl - s > MAX_PARAGRAPH) {
+      let cut = s + MAX_PARAGRAPH;
+      const c = text.charCodeAt(cut);
+      if (c >= 0xdc00 && c <= 0xdfff) cut -= 1; // keep surrogate pairs together
+      push(s, cut);
+      s = cut;
+    }
+    push(s, nl);
+    start = nl + 1;
+  }
+  return out.slice(0, n);
+}

@@ -1,0 +1,143 @@
+// Small pieces of interface shared by the page's modules: inline notices
+// (errors stay until dismissed), screen-reader announcements, downloads, and
+// the progress indicator that follows every job and drives the Cancel button.
+
+import { t } from './i18n.js';
+import { el } from './views.js';
+
+const $ = (id) => document.getElementById(id);
+
+/** Shows a message above the document; errors are alerts and stay until dismissed. */
+export function notice(message, kind = 'info') {
+  const list = $('notices');
+  const item = el('li', `notice notice-${kind}`);
+  if (kind === 'error') item.setAttribute('role', 'alert');
+  item.append(el('span', 'notice-text', message));
+  const close = el('button', 'notice-close', '×');
+  close.type = 'button';
+  close.setAttribute('aria-label', t('dismiss'));
+  close.addEventListener('click', () => item.remove());
+  item.append(close);
+  list.append(item);
+  while (list.children.length > 6) list.firstElementChild.remove();
+  if (kind !== 'error') setTimeout(() => item.remove(), 10000);
+  return item;
+}
+
+export function clearNotices() {
+  $('notices').replaceChildren();
+}
+
+/** Says something to screen readers (and nothing visible). */
+export function announce(message) {
+  const a = $('announcer');
+  a.textContent = '';
+  // A fresh text node in a later task is announced even when it repeats.
+  setTimeout(() => (a.textContent = message), 50);
+}
+
+/** Saves a Blob as a file. */
+export function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** A text file name for a result: "name.clean.txt" from "name.html". */
+export function resultName(name, suffix) {
+  const base = name.replace(/\.(txt|text|html?|xhtml|md|markdown)$/i, '');
+  return `${base}${suffix ? `.${suffix}` : ''}.txt`;
+}
+
+/**
+ * Follows jobs for the progress bar: one job shows its stage (indeterminate,
+ * or a fraction while reading a file); a batch shows done / total.
+ */
+export class Progress {
+  #jobs = new Map(); // key -> { label: () => string, fraction: number|null, cancel: () => void }
+  #total = 0;
+  #done = 0;
+  #hideTimer = 0;
+
+  constructor() {
+    this.area = $('progress-area');
+    this.bar = $('progress');
+    this.label = $('progress-label');
+    this.cancelButton = $('cancel-button');
+    this.cancelButton.addEventListener('click', () => this.cancelAll());
+  }
+
+  get active() {
+    return this.#jobs.size > 0;
+  }
+
+  /** Starts following a job; returns a handle to update or finish it. */
+  add(label, cancel) {
+    const key = Symbol('job');
+    this.#jobs.set(key, { label, fraction: null, cancel });
+    this.#total++;
+    this.render();
+    return {
+      update: (fraction, newLabel) => {
+        const job = this.#jobs.get(key);
+        if (!job) return;
+        job.fraction = fraction;
+        if (newLabel) job.label = newLabel;
+        this.render();
+      },
+      done: () => {
+        if (!this.#jobs.delete(key)) return;
+        this.#done++;
+        this.render();
+      },
+    };
+  }
+
+  /** Follows a pool job until it settles. */
+  follow(pool, handle, label) {
+    const job = this.add(label, () => pool.cancel(handle.id));
+    handle.promise.then(job.done, job.done);
+    return job;
+  }
+
+  cancelAll() {
+    const jobs = [...this.#jobs.values()];
+    for (const job of jobs) job.cancel?.();
+    this.render(t('progressCancelled'));
+  }
+
+  render(finalLabel) {
+    clearTimeout(this.#hideTimer);
+    const jobs = [...this.#jobs.values()];
+    this.cancelButton.disabled = jobs.length === 0;
+    if (jobs.length === 0) {
+      this.area.dataset.active = 'false';
+      this.bar.max = 1;
+      this.bar.value = this.#total ? 1 : 0;
+      this.label.textContent = finalLabel || (this.#total ? t('progressDone', { total: this.#total }) : t('idle'));
+      this.#total = this.#done = 0;
+      return;
+    }
+    this.area.dataset.active = 'true';
+    const first = jobs[0];
+    const what = typeof first.label === 'function' ? first.label() : first.label;
+    if (this.#total > 1) {
+      this.bar.max = this.#total;
+      this.bar.value = this.#done + (jobs.length === 1 && first.fraction !== null ? first.fraction : 0);
+      this.label.textContent = `${t('progressBatch', { done: this.#done, total: this.#total })} · ${what}`;
+    } else if (first.fraction !== null) {
+      this.bar.max = 1;
+      this.bar.value = first.fraction;
+      this.label.textContent = `${what} · ${Math.round(first.fraction * 100)}%`;
+    } else {
+      this.bar.removeAttribute('value'); // indeterminate
+      this.label.textContent = `${what}…`;
+    }
+  }
+}
