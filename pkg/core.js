@@ -5,8 +5,33 @@
 // synchronous reader in Node, an asynchronous fetch in browsers — so that
 // dictionaries are only ever loaded for the configurations actually used.
 
-export function createApi(wasm, { readSync = null, fetchBytes = null } = {}) {
+export function createApi(rawWasm, { readSync = null, fetchBytes = null } = {}) {
   const pending = new Map(); // dictionary name -> Promise while it is being fetched
+
+  // A wasm trap (a bug: the engine is written not to panic) leaves the instance
+  // unusable. Turn it into a readable Error, and refuse later calls clearly
+  // instead of failing in confusing ways. (The page restarts its worker.)
+  let broken = null;
+  const guard = (fn) => {
+    if (broken) throw new Error(`jingwen: the engine stopped after an internal error (${broken}); reload it`);
+    try {
+      return fn();
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) {
+        broken = e.message;
+        throw new Error(`jingwen: internal error (${e.message}). This is a bug; please report it with the input.`, { cause: e });
+      }
+      throw e;
+    }
+  };
+  const wasm = new Proxy(rawWasm, {
+    get(target, key) {
+      const v = target[key];
+      // Functions (not classes) are guarded here; class methods below.
+      if (typeof v === 'function' && !/^[A-Z]/.test(String(key))) return (...args) => guard(() => v(...args));
+      return v;
+    },
+  });
 
   function missing(what) {
     // 'highlight': the tables for simplified/traditional folding in highlight().
@@ -68,10 +93,10 @@ export function createApi(wasm, { readSync = null, fetchBytes = null } = {}) {
      */
     constructor(config, options) {
       ensureSync(config);
-      this.#inner = new wasm.Converter(String(config), options ?? undefined);
+      this.#inner = guard(() => new wasm.Converter(String(config), options ?? undefined));
     }
     convert(input) {
-      return this.#inner.convert(text(input, 'Converter.convert'));
+      return guard(() => this.#inner.convert(text(input, 'Converter.convert')));
     }
     get config() {
       return this.#inner.config;
@@ -100,17 +125,17 @@ export function createApi(wasm, { readSync = null, fetchBytes = null } = {}) {
       #inner;
       constructor(keywords, options) {
         if (needsFold(options)) ensureSync('highlight');
-        this.#inner = new wasm.Highlighter(keywords, options ?? undefined);
+        this.#inner = guard(() => new wasm.Highlighter(keywords, options ?? undefined));
       }
       find(input) {
-        return this.#inner.find(text(input, 'Highlighter.find'));
+        return guard(() => this.#inner.find(text(input, 'Highlighter.find')));
       }
       /** Matches as a flat Uint32Array [start, end, keyword, …] (UTF-16 offsets): fastest for many matches. */
       findFlat(input) {
-        return this.#inner.findFlat(text(input, 'Highlighter.findFlat'));
+        return guard(() => this.#inner.findFlat(text(input, 'Highlighter.findFlat')));
       }
       toHtml(input) {
-        return this.#inner.toHtml(text(input, 'Highlighter.toHtml'));
+        return guard(() => this.#inner.toHtml(text(input, 'Highlighter.toHtml')));
       }
       get keywordCount() {
         return this.#inner.keywordCount;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clean, cleanRules, highlight, highlightHtml, Highlighter } from 'jingwen';
+import { clean, cleanRules, convert, highlight, highlightHtml, Highlighter } from 'jingwen';
 
 test('highlight: leftmost-longest, UTF-16 offsets, counts', () => {
   const r = highlight('𠀀疫情防控，疫情', ['疫情', '疫情防控']);
@@ -63,4 +63,11 @@ test('clean: the seed documents come out as their gold', () => {
     const gold = readFileSync(join(dir, `${n}.gold.txt`), 'utf8');
     assert.equal(clean(new Uint8Array(bytes)).text, gold, n);
   }
+});
+
+test('lone surrogates from JS strings become U+FFFD, offsets stay aligned', () => {
+  assert.equal(convert('发\uD800展', 's2t'), '發\uFFFD展');
+  const r = highlight('x\uDC00疫情', ['疫情']);
+  assert.deepEqual(r.matches, [{ start: 2, end: 4, keyword: 0 }]);
+  assert.ok(clean('\uD800标题\n正文第一段，内容很长很长，说明了很多事情。').text.includes('正文第一段'));
 });
