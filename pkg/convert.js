@@ -1,6 +1,7 @@
-// jingwen/convert: the lean entry for pages that only convert (and highlight).
-// Same API as 'jingwen' without clean(), from a smaller wasm module that leaves
-// out the HTML parser and the encoding detector.
+// jingwen/convert: the lean entry for pages that only convert. The same
+// convert / Converter / load API as 'jingwen', from a much smaller wasm module
+// (no HTML parser, encoding detector or keyword automaton), so a page that
+// converts s2t downloads less than any peer converter.
 import initWasm, * as wasm from './wasm-lite/jingwen.js';
 import { createApi } from './core.js';
 
@@ -22,4 +23,4 @@ export default async function init(options = {}) {
   if (options.preload) await api.load(...options.preload);
 }
 
-export const { load, convert, Converter, highlight, highlightHtml, Highlighter, version, configs } = api;
+export const { load, convert, Converter, version, configs } = api;

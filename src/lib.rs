@@ -8,6 +8,7 @@
 pub mod clean;
 pub mod convert;
 pub mod error;
+#[cfg(feature = "highlight")]
 pub mod highlight;
 pub mod offsets;
 

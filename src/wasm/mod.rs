@@ -1,0 +1,188 @@
+//! The JavaScript binding: the only module that knows about wasm-bindgen.
+//!
+//! Everything here is a thin translation: strings and plain objects in, plain
+//! objects out (via serde-wasm-bindgen where the shapes are rich), and every core [`crate::Error`]
+//! becomes a JavaScript `Error` with the same message. Text offsets that cross
+//! this boundary are UTF-16 code units, which is what JS strings and DOM
+//! Ranges use. The public API (`convert`, `Converter`, …) is assembled from
+//! these exports by the package's JS entry files, which also fetch dictionary
+//! data on demand.
+
+use crate::convert::{self, Config, ConverterOptions, UserDict};
+use crate::error::Error;
+use wasm_bindgen::prelude::*;
+
+#[cfg(feature = "clean")]
+mod clean;
+#[cfg(feature = "highlight")]
+mod highlight;
+
+#[cfg(feature = "clean")]
+pub use clean::{clean, clean_rules};
+#[cfg(feature = "highlight")]
+pub use highlight::{fold_dictionaries, highlight, highlight_html, JsHighlighter};
+
+fn js_err(e: Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// Unknown option keys are an error naming the valid ones: a misspelt option
+/// silently ignored is a bug the user never finds.
+fn check_keys(value: &JsValue, what: &str, valid: &[&str]) -> Result<(), JsError> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(JsError::new(&format!("{what} options must be an object")));
+    }
+    let object: &js_sys::Object = value.unchecked_ref();
+    for key in js_sys::Object::keys(object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !valid.contains(&key.as_str()) {
+            return Err(js_err(Error::UnknownOption {
+                option: format!("{what}.{key}"),
+                valid: valid.join(", "),
+            }));
+        }
+    }
+    Ok(())
+}
+
+/// Reads an options object with serde (serde-wasm-bindgen only reads the
+/// declared fields, hence [`check_keys`] first).
+#[cfg(any(feature = "highlight", feature = "clean"))]
+fn options<T: for<'de> serde::Deserialize<'de> + Default>(
+    value: JsValue,
+    what: &str,
+    valid: &[&str],
+) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    check_keys(&value, what, valid)?;
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("invalid {what} options: {e}")))
+}
+
+/// Plain JS objects (maps as objects) from a result.
+#[cfg(any(feature = "highlight", feature = "clean"))]
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Is this dictionary file loaded (or embedded)?
+#[wasm_bindgen(js_name = dictionaryLoaded)]
+pub fn dictionary_loaded(name: &str) -> bool {
+    convert::is_available(name)
+}
+
+fn config(name: &str) -> Result<Config, JsError> {
+    name.parse().map_err(js_err)
+}
+
+/// The crate version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::version().to_string()
+}
+
+/// Hands a dictionary file (`<name>.jwd`) to the converter; returns its name.
+#[wasm_bindgen(js_name = registerDictionary)]
+pub fn register_dictionary(bytes: &[u8]) -> Result<String, JsError> {
+    convert::register_dictionary(bytes).map_err(js_err)
+}
+
+/// The dictionary files a configuration needs that are not loaded yet.
+#[wasm_bindgen(js_name = missingDictionaries)]
+pub fn missing_dictionaries(config_name: &str) -> Result<Vec<String>, JsError> {
+    let c = config(config_name)?;
+    Ok(c.dicts()
+        .into_iter()
+        .filter(|d| !convert::is_available(d))
+        .map(str::to_string)
+        .collect())
+}
+
+/// Every configuration name.
+#[wasm_bindgen(js_name = configNames)]
+pub fn config_names() -> Vec<String> {
+    Config::ALL.iter().map(|c| c.name().to_string()).collect()
+}
+
+/// Converts `text` with an OpenCC configuration.
+#[wasm_bindgen]
+pub fn convert(text: &str, config_name: &str) -> Result<String, JsError> {
+    convert::convert(text, config(config_name)?).map_err(js_err)
+}
+
+/// `{ dictionary, includeTofuRisk }` read by hand, so the lean converter
+/// build needs no serde at the boundary.
+fn converter_options(value: JsValue) -> Result<ConverterOptions, JsError> {
+    let mut out = ConverterOptions::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(out);
+    }
+    check_keys(&value, "Converter", &["dictionary", "includeTofuRisk"])?;
+    let get =
+        |k: &str| js_sys::Reflect::get(&value, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let dict = get("dictionary");
+    if let Some(text) = dict.as_string() {
+        out.user_dictionary = Some(UserDict::parse(&text).map_err(js_err)?);
+    } else if dict.is_object() && !js_sys::Array::is_array(&dict) {
+        let mut pairs = Vec::new();
+        for entry in js_sys::Object::entries(dict.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let (k, v) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
+            let v = v.as_string().ok_or_else(|| {
+                js_err(Error::InvalidUserDictionary(format!(
+                    "the value of {k:?} is not a string"
+                )))
+            })?;
+            pairs.push((k, v));
+        }
+        out.user_dictionary = Some(UserDict::from_pairs(&pairs).map_err(js_err)?);
+    } else if !dict.is_undefined() && !dict.is_null() {
+        return Err(js_err(Error::InvalidUserDictionary(
+            "Converter.dictionary must be an object of strings or text in OpenCC's format".into(),
+        )));
+    }
+    let tofu = get("includeTofuRisk");
+    if !tofu.is_undefined() {
+        out.include_tofu_risk = tofu.as_bool().ok_or_else(|| {
+            js_err(Error::InvalidOption {
+                option: "Converter.includeTofuRisk".into(),
+                value: format!("{tofu:?}"),
+                valid: "true, false".into(),
+            })
+        })?;
+    }
+    Ok(out)
+}
+
+/// A converter for one configuration, with the user's own dictionary.
+#[wasm_bindgen(js_name = Converter)]
+pub struct JsConverter {
+    inner: convert::Converter,
+}
+
+#[wasm_bindgen(js_class = Converter)]
+impl JsConverter {
+    /// `new Converter(config, { dictionary, includeTofuRisk })`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config_name: &str, opts: JsValue) -> Result<JsConverter, JsError> {
+        let c = config(config_name)?;
+        let inner =
+            convert::Converter::with_options(c, converter_options(opts)?).map_err(js_err)?;
+        Ok(JsConverter { inner })
+    }
+
+    /// Converts `text`.
+    pub fn convert(&self, text: &str) -> String {
+        self.inner.convert(text)
+    }
+
+    /// The configuration's OpenCC name.
+    #[wasm_bindgen(getter)]
+    pub fn config(&self) -> String {
+        self.inner.config().name().to_string()
+    }
+}
