@@ -78,7 +78,7 @@ export function configs(): string[];
 export type RuleId =
   | 'front-matter' | 'markup' | 'boilerplate' | 'navigation' | 'original-title' | 'duplicate-title'
   | 'summary' | 'metadata' | 'keywords' | 'editor' | 'caption' | 'copyright' | 'interface' | 'share'
-  | 'promotion' | 'related' | 'pagination' | 'seo-spam' | 'pinyin' | 'stock-quote' | 'link-stub'
+  | 'promotion' | 'related' | 'comments' | 'pagination' | 'seo-spam' | 'pinyin' | 'stock-quote' | 'link-stub'
   | 'continuation' | 'mojibake' | 'whitespace' | 'join' | 'punctuation';
 
 export interface CleanOptions {

@@ -249,6 +249,7 @@ const S = {
   rule_share: ['分享栏', '分享列', 'share bar'],
   rule_promotion: ['推广', '推廣', 'promotion'],
   rule_related: ['相关文章', '相關文章', 'related'],
+  rule_comments: ['读者评论', '讀者評論', 'comments'],
   rule_pagination: ['分页', '分頁', 'pagination'],
   'rule_seo-spam': ['SEO 堆砌', 'SEO 堆砌', 'SEO spam'],
   rule_pinyin: ['拼音注音', '拼音注音', 'pinyin'],

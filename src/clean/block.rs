@@ -13,7 +13,6 @@ pub enum Kind {
     ListItem,
     /// `<figcaption>` and caption-like containers.
     Caption,
-    TableCell,
     Preformatted,
 }
 

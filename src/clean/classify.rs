@@ -296,6 +296,21 @@ const UI_TOKENS: &[&str] = &[
     "收起",
     "展开",
     "展開",
+    "参与互动",
+    "參與互動",
+    "查看精彩图片",
+    "返回搜狐",
+    "关注",
+    "關注",
+    "请继续往下阅读",
+    "請繼續往下閱讀",
+    "继续阅读",
+    "繼續閱讀",
+    "在看",
+    "查看全部跟贴",
+    "查看全部评论",
+    "收藏本页",
+    "网页版",
 ];
 
 const SHARE_TOKENS: &[&str] = &[
@@ -337,6 +352,16 @@ const SHARE_TOKENS: &[&str] = &[
     "二維碼",
     "用微信扫码",
     "微信扫一扫",
+    "WhatsApp",
+    "Telegram",
+    "LINE",
+    "Line",
+    "Messenger",
+    "Email",
+    "電郵",
+    "电邮",
+    "Plurk",
+    "噗浪",
 ];
 
 const RELATED_HEADS: &[&str] = &[
@@ -406,6 +431,14 @@ const RELATED_HEADS: &[&str] = &[
     "熱門評論",
     "推荐",
     "推薦",
+    "相关推荐",
+    "相關推薦",
+    "相關話題",
+    "相关话题",
+    "相關內容",
+    "相关内容",
+    "看了还看",
+    "猜你想看",
 ];
 
 const PAGE_TOKENS: &[&str] = &[
@@ -502,6 +535,9 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "服务条款",
     "服務條款",
     "用户协议",
+    "信息存储服务",
+    "資訊儲存服務",
+    "information storage services",
 ];
 /// Weak marks: footer-like only with an "our site" anchor.
 const COPYRIGHT_WEAK: &[&str] = &[
@@ -523,6 +559,29 @@ const COPYRIGHT_WEAK: &[&str] = &[
 const SITE_ANCHORS: &[&str] = &["本网", "本網", "本站", "本平台", "我网", "我網", "我站"];
 
 const PROMO_PATTERNS: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "订阅",
+            "訂閱",
+            "成为会员",
+            "成為會員",
+            "加入会员",
+            "加入會員",
+        ],
+        &[
+            "数码版",
+            "數碼版",
+            "电子版",
+            "電子版",
+            "会员",
+            "會員",
+            "无限量",
+            "無限量",
+            "付费",
+            "付費",
+        ],
+    ),
+    (&["打开", "打開", "下载", "下載"], &["新闻", "新聞"]),
     (
         &[
             "下载", "下載", "打开", "打開", "安装", "安裝", "尽在", "盡在", "使用",
@@ -599,6 +658,12 @@ const CAPTION_PREFIXES: &[&str] = &[
     "Credit:",
     "（图）",
     "(图)",
+    "圖像來源",
+    "图像来源",
+    "圖像加註文字",
+    "图像加注文字",
+    "▲",
+    "△",
 ];
 
 fn starts_with_any(s: &str, list: &[&str]) -> bool {
@@ -612,11 +677,34 @@ fn starts_with_any(s: &str, list: &[&str]) -> bool {
 
 /// A photo credit at the end: "（冯旭红 摄）", "(新华社记者 XX 摄)", "XX/摄", "XX 摄".
 fn ends_with_photo_credit(s: &str) -> bool {
-    let t = s.trim_end_matches(is_space).trim_end_matches(['。', '.']);
+    let t = s
+        .trim_end_matches(is_space)
+        .trim_end_matches(['*', '_'])
+        .trim_end_matches(['。', '.']);
+    // A trailing date after the credit: "中央社記者黃國棟攝 113年5月16日".
+    let t = match t.rsplit_once(is_space) {
+        Some((head, last)) if fields::is_date(last) => head.trim_end_matches(is_space),
+        _ => t,
+    };
+    for credit in ["傳真", "传真"] {
+        if let Some(before) = t.strip_suffix(credit) {
+            if before.ends_with(|c: char| chars::is_han(c))
+                && (before.contains("記者") || before.contains("记者"))
+            {
+                return true;
+            }
+        }
+    }
     for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')] {
         if let Some(inner) = t.strip_suffix(close) {
             if let Some(start) = inner.rfind(open) {
                 let credit = inner[start + open.len_utf8()..].trim_matches(is_space);
+                // "（受访者供图）", "（嘉義縣政府提供）": credits of a picture.
+                let provided = ["供图", "供圖", "提供"].iter().any(|e| credit.ends_with(e))
+                    && visible_len(t) <= 200;
+                if provided && visible_len(credit) <= 20 {
+                    return true;
+                }
                 if visible_len(credit) <= 40 && (credit.ends_with('摄') || credit.ends_with('攝'))
                 {
                     let before = credit.trim_end_matches(['摄', '攝']);
@@ -647,9 +735,10 @@ pub fn breadcrumb_items(s: &str) -> Option<Vec<String>> {
         "你的位置",
         "位置",
     ] {
-        if let Some(rest) = t.strip_prefix(prefix) {
-            let rest = rest.trim_start_matches([':', '：']).trim_matches(is_space);
-            if !rest.is_empty() {
+        // "当前位置：首页 > 新闻": a colon after the label, and a short remainder
+        // ("位置偏远的书房使用率偏低。" is a sentence, not a breadcrumb).
+        if let Some(rest) = t.strip_prefix(prefix).and_then(chars::strip_colon) {
+            if !rest.is_empty() && !has_clause_punct(rest) && visible_len(rest) <= 60 {
                 return Some(
                     rest.split(['>', '＞', '»', '›', '→'])
                         .map(|p| p.trim_matches(is_space).to_string())
@@ -701,8 +790,10 @@ fn is_menu(s: &str) -> bool {
         .split(|c: char| is_space(c) || matches!(c, '|' | '｜' | '丨' | '/'))
         .filter(|w| !w.is_empty())
         .collect();
+    // Every word short, but the first may be a site's home link ("凤凰网首页").
     words.len() >= 5
-        && words.iter().all(|w| visible_len(w) <= 4)
+        && words.iter().skip(1).all(|w| visible_len(w) <= 4)
+        && visible_len(words[0]) <= 6
         && words
             .iter()
             .all(|w| w.chars().any(is_han) || w.chars().all(|c| c.is_ascii_alphanumeric()))
@@ -716,6 +807,11 @@ pub fn classify(b: &Block) -> Verdict {
     }
     let len = visible_len(text);
     let bare = strip_bullets(text);
+    // A trailing numeric code after a closing bracket: "（編輯：陳怡君）1130516".
+    let bare = match bare.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        rest if rest.len() + 6 <= bare.len() && rest.ends_with(['）', ')', '】', ']']) => rest,
+        _ => bare,
+    };
     let inner = unbracket(bare);
     let short = len <= 40;
 
@@ -755,6 +851,43 @@ pub fn classify(b: &Block) -> Verdict {
             "standalone metadata line (date, source, author)".into(),
             fs,
         );
+    }
+
+    // A dateline without labels: "光明日报 2024年05月16日 星期四",
+    // "澎湃新闻记者 程雨桐 2024-05-16 07:30 来源：澎湃新闻", "武汉东湖发布 24-5-16 10:30 来自 微博网页版".
+    if fields::is_dateline(inner) {
+        let fs: Vec<(Field, String)> = inner
+            .split(is_space)
+            .filter(|w| fields::is_date(w))
+            .map(|w| (Field::Date, w.to_string()))
+            .collect();
+        return Verdict::Meta(
+            Rule::Metadata,
+            "dateline (date with outlet, author or source)".into(),
+            fs,
+        );
+    }
+    // A reprint source: "《光明日报》（2024年05月16日 07版）".
+    if let Some(rest) = inner.strip_prefix('《') {
+        if let Some((name, after)) = rest.split_once('》') {
+            let after = unbracket(after);
+            if visible_len(name) <= 12
+                && (after.is_empty()
+                    || ((after.ends_with('版') || fields::is_date(after) || after.contains('年'))
+                        && visible_len(after) <= 24))
+                && !has_clause_punct(after)
+            {
+                return Verdict::Meta(
+                    Rule::Metadata,
+                    "reprint source".into(),
+                    vec![(Field::Source, format!("《{name}》"))],
+                );
+            }
+        }
+    }
+    // Counters: "阅读 12.6万", "赞 1024", "点赞 32 评论 5".
+    if len <= 30 && is_counter_line(text) {
+        return Verdict::Remove(Rule::Interface, "counter".into());
     }
 
     // Keywords and classification codes.
@@ -894,6 +1027,40 @@ pub fn classify(b: &Block) -> Verdict {
     Verdict::Keep
 }
 
+/// Counter words followed by numbers, and nothing else.
+fn is_counter_line(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "阅读", "閱讀", "点赞", "點讚", "赞", "讚", "转发", "轉發", "评论", "評論", "收藏", "在看",
+        "浏览", "瀏覽", "播放", "点击", "點擊", "分享", "跟贴", "喜欢", "喜歡",
+    ];
+    let (mut numbers, mut words) = (0, 0);
+    for w in s
+        .split(|c: char| is_space(c) || c == '|' || c == '·')
+        .filter(|w| !w.is_empty())
+    {
+        let w = w.trim_end_matches(['：', ':']);
+        let (word, num) = match w.find(|c: char| c.is_ascii_digit()) {
+            Some(i) => (&w[..i], &w[i..]),
+            None => (w, ""),
+        };
+        let num_ok = num.is_empty()
+            || num
+                .trim_end_matches(['万', '萬', '亿', '億', 'k', 'K', 'w', 'W', '+'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        if !num_ok || !(word.is_empty() || WORDS.contains(&word.trim_end_matches(['：', ':']))) {
+            return false;
+        }
+        if !num.is_empty() {
+            numbers += 1;
+        }
+        if !word.is_empty() {
+            words += 1;
+        }
+    }
+    numbers > 0 && words > 0
+}
+
 fn han_len(s: &str) -> usize {
     s.chars().filter(|c| is_han(*c)).count()
 }
@@ -968,9 +1135,24 @@ pub fn is_related_heading(s: &str) -> bool {
         .trim_end_matches("更多")
         .trim_end_matches(['>', '》', '»'])
         .trim_matches(is_space);
-    RELATED_HEADS
+    // "社会新闻精选：", "本周排行", "热点推荐": a short heading ending like a list's.
+    let suffixed = visible_len(t) <= 10
+        && [
+            "精选",
+            "精選",
+            "推荐",
+            "推薦",
+            "排行",
+            "排行榜",
+            "热榜",
+            "熱榜",
+        ]
         .iter()
-        .any(|h| t == *h || (t.starts_with(h) && visible_len(t) <= visible_len(h) + 4))
+        .any(|e| t.ends_with(e));
+    suffixed
+        || RELATED_HEADS
+            .iter()
+            .any(|h| t == *h || (t.starts_with(h) && visible_len(t) <= visible_len(h) + 4))
 }
 
 /// Is a block shaped like an item of a link list (short, no sentence)?
@@ -1030,6 +1212,19 @@ mod tests {
             ("上一页 1 2 3 下一页", Rule::Pagination),
             ("关键词：疫情 防控", Rule::Keywords),
             ("---", Rule::Markup),
+            ("（編輯：陳怡君）1130516", Rule::Editor),
+            ("光明日报 2024年05月16日 星期四", Rule::Metadata),
+            ("澎湃新闻记者 程雨桐 特约撰稿 周嘉 2024-05-16 07:30 来源：澎湃新闻", Rule::Metadata),
+            ("武汉东湖发布 24-5-16 10:30 来自 微博网页版", Rule::Metadata),
+            ("《光明日报》（2024年05月16日 07版）", Rule::Metadata),
+            ("阅读 12.6万", Rule::Interface),
+            ("赞 1024", Rule::Interface),
+            ("嘉義縣行動圖書車今天啟用，小朋友搶先上車選書。（嘉義縣政府提供）中央社記者黃國棟傳真 113年5月16日", Rule::Caption),
+            ("*罗桂芬正在编织竹编画（受访者供图）*", Rule::Caption),
+            ("圖像來源，Getty Images", Rule::Caption),
+            ("请订阅《联合早报》数码版，享受无限量阅读", Rule::Promotion),
+            ("分享到 Facebook WhatsApp Telegram", Rule::Share),
+            ("凤凰网首页 资讯 财经 娱乐 体育 时尚 汽车 房产", Rule::Navigation),
             ("＊＊＊", Rule::Markup),
         ];
         for (line, rule) in cases {
@@ -1052,6 +1247,10 @@ mod tests {
             "咬緊牙關 持續從嚴 堅持就是勝利",
             "三门峡市市长暗访",
             "（资料来源：国家统计局）",
+            "位置偏遠的書房使用率偏低。",
+            "2021年12月27日下午，市应急管理局召开全市应急管理工作会议。",
+            "《红楼梦》是中国古典小说的巅峰之作，影响深远。",
+            "赞",
             "〔即時新聞／綜合報導〕",
             "长江网10月4日讯（记者陈智 整合）",
             "大",
@@ -1069,6 +1268,7 @@ mod tests {
         assert!(is_related_heading("相关新闻："));
         assert!(is_related_heading("【推荐阅读】"));
         assert!(is_related_heading("相关阅读 更多>>"));
+        assert!(is_related_heading("社会新闻精选："));
         assert!(!is_related_heading("相关部门要加强监管，确保安全。"));
     }
 }

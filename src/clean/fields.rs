@@ -64,6 +64,8 @@ const LABELS: &[(&str, Field)] = &[
     ("策劃", Field::Editor),
     ("统筹", Field::Editor),
     ("統籌", Field::Editor),
+    ("文章来源于", Field::Attribution),
+    ("文章來源於", Field::Attribution),
     ("文章来源", Field::Source),
     ("文章來源", Field::Source),
     ("本文来源", Field::Source),
@@ -121,11 +123,34 @@ const LABELS: &[(&str, Field)] = &[
     ("日期", Field::Date),
     ("发布于", Field::Date),
     ("發佈於", Field::Date),
+    ("最後更新日期", Field::Date),
+    ("最后更新日期", Field::Date),
+    ("最後更新", Field::Date),
+    ("最后更新", Field::Date),
+    ("更新日期", Field::Date),
+    ("生成日期", Field::Date),
+    ("成文日期", Field::Date),
     ("发布", Field::Date),
     ("發佈", Field::Date),
     ("發布", Field::Date),
     ("Date", Field::Date),
     ("date", Field::Date),
+    ("发布机构", Field::Source),
+    ("發布機構", Field::Source),
+    ("发文机关", Field::Source),
+    ("索引号", Field::Counter),
+    ("索引號", Field::Counter),
+    ("主题分类", Field::Counter),
+    ("主題分類", Field::Counter),
+    ("发文字号", Field::Counter),
+    ("文号", Field::Counter),
+    ("文號", Field::Counter),
+    ("有效性", Field::Counter),
+    ("公开方式", Field::Counter),
+    ("擔任職務", Field::Counter),
+    ("担任职务", Field::Counter),
+    ("報道自", Field::Counter),
+    ("报道自", Field::Counter),
     ("阅读量", Field::Counter),
     ("閱讀量", Field::Counter),
     ("阅读数", Field::Counter),
@@ -263,7 +288,8 @@ pub fn is_date(s: &str) -> bool {
 /// the line has anything else. Values of a field may span several
 /// space-separated words (`来源：三门峡日报 三门峡发布`).
 pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
-    let t = line.trim_matches(is_space);
+    let normalized = normalize_separators(line);
+    let t = normalized.trim_matches(is_space);
     if t.is_empty() || visible_len(t) > 120 {
         return None;
     }
@@ -354,6 +380,93 @@ pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
     Some(fields)
 }
 
+/// Writes other label separators as a colon: "文 / 许慧敏", "作者, 林嘉欣",
+/// "報道自 上海" (sites that do not use colons).
+fn normalize_separators(line: &str) -> std::borrow::Cow<'_, str> {
+    if visible_len(line) > 80 || !line.contains(['/', '／', ',', '，', ' ']) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut changed = false;
+    'outer: while !rest.is_empty() {
+        let at_word_start = out.is_empty() || out.ends_with(is_space);
+        if at_word_start {
+            for (label, _) in LABELS {
+                if let Some(after) = rest.strip_prefix(label) {
+                    let trimmed = after.trim_start_matches(is_space);
+                    let spaced = trimmed.len() < after.len();
+                    let sep = trimmed.chars().next();
+                    let bare_space = spaced && matches!(*label, "報道自" | "报道自");
+                    if matches!(sep, Some('/' | '／' | ',' | '，')) || bare_space {
+                        out.push_str(label);
+                        out.push('：');
+                        let skip = if bare_space {
+                            0
+                        } else {
+                            sep.map_or(0, char::len_utf8)
+                        };
+                        rest = trimmed[skip..].trim_start_matches(is_space);
+                        changed = true;
+                        continue 'outer;
+                    }
+                }
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    if changed {
+        std::borrow::Cow::Owned(out)
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
+}
+
+/// A dateline without (or with few) labels: a date with a year or a time,
+/// plus at most six short words (outlet, author, place, "更新"), and no
+/// sentence punctuation — "光明日报 2024年05月16日 星期四",
+/// "2024/5/16 14:22（5/16 15:01 更新）", "武汉东湖发布 24-5-16 10:30 来自 微博网页版".
+pub fn is_dateline(line: &str) -> bool {
+    let t = line.trim_matches(is_space);
+    if visible_len(t) > 80 || t.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?']) {
+        return false;
+    }
+    let mut strong = false;
+    let mut others = 0;
+    for w in t
+        .split(|c: char| {
+            is_space(c) || matches!(c, '|' | '｜' | '（' | '）' | '(' | ')' | '【' | '】' | '*')
+        })
+        .filter(|w| !w.is_empty())
+    {
+        if is_date(w) {
+            let digits_run = w
+                .chars()
+                .fold((0, 0), |(best, run), c| {
+                    if is_digit(c) {
+                        (best.max(run + 1), run + 1)
+                    } else {
+                        (best, 0)
+                    }
+                })
+                .0;
+            if digits_run >= 4
+                || w.contains([':', '：', '年'])
+                || w.matches(['-', '/', '.']).count() >= 2
+            {
+                strong = true;
+            }
+        } else if visible_len(w) <= 16 {
+            others += 1;
+        } else {
+            return false;
+        }
+    }
+    strong && others <= 6
+}
+
 /// A short name after a date (an outlet, a section, a reporter credit): no sentence punctuation.
 fn trailing_name(word: &str) -> bool {
     let n = visible_len(word);
@@ -430,6 +543,18 @@ mod tests {
         assert!(field_line("2023年11月15日 星期三 下午3:42 港聞").is_some());
         assert!(field_line("2023年10月31日 07:42 证券日报网").is_some());
         assert!(field_line("时间：2023-11-19 13:05 来源：云湖日报 作者：邓凯").is_some());
+        assert!(field_line("发布 / 2024年5月16日 14:22 文 / 许慧敏").is_some());
+        assert!(field_line("作者, 林嘉欣").is_some());
+        assert!(field_line("擔任職務, BBC中文記者").is_some());
+        assert!(field_line("報道自 上海").is_some());
+        assert!(field_line(
+            "撰文：梁家朗 發佈日期：2024-05-16 14:22 最後更新日期：2024-05-16 15:01"
+        )
+        .is_some());
+        assert!(is_dateline("2024/5/16 14:22（5/16 15:01 更新）"));
+        assert!(is_dateline("三晋文旅观察 2024-05-16 10:25:13 发布于山西"));
+        assert!(!is_dateline("5月16日 聚焦两会"));
+        assert!(!is_dateline("2024年全国两会 代表委员热议"));
     }
 
     #[test]

@@ -33,7 +33,9 @@ pub struct Page {
     pub markup_dropped: usize,
 }
 
-/// Elements whose whole subtree is never article text.
+/// Elements whose whole subtree is never article text. Not `<form>`: content
+/// management systems wrap whole articles in one (VSB's `_newscontent_fromname`);
+/// only the controls inside a form are dropped.
 fn is_dropped(tag: &str) -> bool {
     matches!(
         tag,
@@ -55,7 +57,6 @@ fn is_dropped(tag: &str) -> bool {
             | "source"
             | "track"
             | "map"
-            | "form"
             | "input"
             | "select"
             | "textarea"
@@ -73,6 +74,9 @@ fn is_dropped(tag: &str) -> bool {
     )
 }
 
+/// Block elements end a block. Table cells do not: a row (`<tr>`) is one
+/// block with its cells separated by spaces, so label/value cells such as
+/// "发布机构：" | "某某局" stay together (paragraphs inside cells still split).
 fn is_block(tag: &str) -> bool {
     matches!(
         tag,
@@ -113,8 +117,6 @@ fn is_block(tag: &str) -> bool {
             | "thead"
             | "tfoot"
             | "tr"
-            | "td"
-            | "th"
             | "caption"
             | "ul"
             | "menu"
@@ -410,7 +412,6 @@ pub fn page_from_dom(dom: &dom::Dom) -> Page {
                             (Some(l), _) => Kind::Heading(l),
                             (None, "li" | "dt" | "dd") => Kind::ListItem,
                             (None, "figcaption" | "caption") => Kind::Caption,
-                            (None, "td" | "th") => Kind::TableCell,
                             (None, "pre" | "listing" | "xmp" | "plaintext") => Kind::Preformatted,
                             _ => Kind::Paragraph,
                         };

@@ -6,17 +6,27 @@
 //! punctuation) and lines ending in a colon are never joined.
 
 use super::block::{Block, Fate};
-use super::chars::{ends_terminal, has_clause_punct, is_han, is_space, visible_len};
+use super::chars::{ends_terminal, has_clause_punct, is_cjk, is_han, is_space, visible_len};
 
 /// Does `prev` stop mid-sentence?
 fn unfinished(prev: &str) -> bool {
     let t = prev.trim_end_matches(is_space);
+    if !chinese_prose(t) {
+        return false;
+    }
     let last = t.chars().last();
     visible_len(t) >= 30
         && has_clause_punct(t)
         && !ends_terminal(t)
         && !matches!(last, Some('，' | ',' | '、' | '—' | '-'))
         && last.is_some_and(|c| is_han(c) || c.is_ascii_alphanumeric())
+}
+
+/// Mostly Chinese characters and punctuation (not a header of names, dates and symbols).
+fn chinese_prose(t: &str) -> bool {
+    let visible = t.chars().filter(|c| !is_space(*c)).count();
+    let cjk = t.chars().filter(|c| is_cjk(*c)).count();
+    visible > 0 && cjk * 10 >= visible * 7
 }
 
 /// Does `next` continue a sentence?

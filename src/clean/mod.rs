@@ -377,7 +377,13 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
     if let Some(summary) = structure::apply(&mut blocks, &elements, format == Format::Html, rules) {
         metadata.summary.get_or_insert(summary);
     }
-    let outcome = title::apply(&mut blocks, metadata.title.clone().as_deref(), rules);
+    let (page_title, original_title) = (metadata.title.clone(), metadata.original_title.clone());
+    let outcome = title::apply(
+        &mut blocks,
+        page_title.as_deref(),
+        original_title.as_deref(),
+        rules,
+    );
 
     if rules.on(Rule::Join) {
         join::join_split_paragraphs(&mut blocks);

@@ -54,6 +54,7 @@ rules! {
     Share = "share": "Share bars (分享到 …, 微信 微博 …).",
     Promotion = "promotion": "App and account promotions (下载客户端, 扫码关注 …).",
     Related = "related": "Related, recommended and hot-article lists.",
+    Comments = "comments": "Reader comment sections (跟贴, 网友评论 …).",
     Pagination = "pagination": "Pagination (【1】【2】, 上一页 下一页).",
     SeoSpam = "seo-spam": "Keyword and place-name spam lines.",
     Pinyin = "pinyin": "Inline pinyin annotations: 網(wǎng) → 網.",

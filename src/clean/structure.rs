@@ -3,7 +3,7 @@
 //! a site name repeated from the breadcrumb, and a 摘要 that repeats the body.
 
 use super::block::{hint, Block, Kind};
-use super::chars::{self, han_count, has_clause_punct, is_space, squeeze, visible_len};
+use super::chars::{self, han_count, has_clause_punct, is_space, squeeze, unbracket, visible_len};
 use super::classify::{breadcrumb_items, is_list_item_like, is_related_heading};
 use super::html::Elem;
 use super::rules::{Rule, RuleSet};
@@ -154,6 +154,143 @@ pub fn remove_related_lists(blocks: &mut [Block]) {
     }
 }
 
+const COMMENT_HEADS: &[&str] = &[
+    "热门跟贴",
+    "熱門跟貼",
+    "跟贴",
+    "跟貼",
+    "网友评论",
+    "網友評論",
+    "热门评论",
+    "熱門評論",
+    "精彩评论",
+    "精彩評論",
+    "最新评论",
+    "最新評論",
+    "全部评论",
+    "全部評論",
+    "评论区",
+    "評論區",
+    "精选留言",
+    "精選留言",
+    "留言区",
+    "留言區",
+    "读者留言",
+    "讀者留言",
+    "网友留言",
+    "網友留言",
+    "评论",
+    "評論",
+    "留言",
+];
+
+/// Is this a comment-section heading ("热门跟贴", "网友评论（12）", "评论 32条")?
+fn is_comment_heading(s: &str) -> bool {
+    let t = unbracket(s.trim_matches(is_space));
+    let head: String = t
+        .chars()
+        .take_while(|c| {
+            !c.is_ascii_digit() && !is_space(*c) && !matches!(c, '（' | '(' | ':' | '：')
+        })
+        .collect();
+    let rest = &t[head.len()..];
+    let rest_ok = rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || is_space(c) || "（）()条條:：".contains(c));
+    COMMENT_HEADS.contains(&head.as_str()) && rest_ok && visible_len(t) <= 16
+}
+
+/// A comment section: its heading and the comments after it (short blocks:
+/// user names, dates, vote counts, one- or two-sentence remarks), up to the
+/// next long paragraph.
+pub fn remove_comment_sections(blocks: &mut [Block]) {
+    let mut inside = false;
+    for b in blocks.iter_mut().filter(|b| b.kept()) {
+        if is_comment_heading(&b.text) || b.has(hint::COMMENT) && visible_len(&b.text) <= 100 {
+            b.remove(Rule::Comments, "reader comments");
+            inside = true;
+            continue;
+        }
+        if inside && visible_len(&b.text) <= 100 && !is_related_heading(&b.text) {
+            b.remove(Rule::Comments, "reader comments");
+            continue;
+        }
+        inside = false;
+    }
+}
+
+/// Outlet names: a short line ending like these, before the headline, is the site's name.
+const OUTLET_ENDINGS: &[&str] = &[
+    "新闻网",
+    "新聞網",
+    "网",
+    "網",
+    "日报",
+    "日報",
+    "时报",
+    "時報",
+    "早报",
+    "早報",
+    "晚报",
+    "晚報",
+    "晨报",
+    "晨報",
+    "报",
+    "報",
+    "通讯社",
+    "通訊社",
+    "社",
+    "新闻",
+    "新聞",
+    "电视台",
+    "電視台",
+    "广播",
+    "廣播",
+    "频道",
+    "頻道",
+];
+
+/// Lines at the top that are the site's furniture, not the article: a run of
+/// three or more very short lines (a menu split one item per line), and an
+/// outlet name standing alone before the headline ("中国新闻网", "中央社 CNA").
+pub fn remove_head_furniture(blocks: &mut [Block]) {
+    let kept: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kept())
+        .map(|(i, _)| i)
+        .take(12)
+        .collect();
+    let tiny = |b: &Block| visible_len(&b.text) <= 6 && !has_clause_punct(&b.text);
+    let mut run = kept.iter().take_while(|&&i| tiny(&blocks[i])).count();
+    // The headline itself may be short: it is the last tiny line if nothing longer follows.
+    if run == kept.len() || kept.get(run).is_some_and(|&i| !title_like(&blocks[i].text)) {
+        run = run.saturating_sub(1);
+    }
+    if run >= 3 {
+        for &i in &kept[..run] {
+            blocks[i].remove(Rule::Navigation, "menu (one short item per line)");
+        }
+    }
+    let kept: Vec<usize> = kept.into_iter().filter(|&i| blocks[i].kept()).collect();
+    for (k, &i) in kept.iter().enumerate().take(3) {
+        let t = blocks[i].text.trim_matches(is_space);
+        // The name, optionally followed by a Latin abbreviation ("中央社 CNA").
+        let name = t.trim_end_matches(|c: char| c.is_ascii_uppercase() || is_space(c));
+        let outlet = visible_len(t) <= 10
+            && !has_clause_punct(t)
+            && !name.is_empty()
+            && OUTLET_ENDINGS.iter().any(|e| name.ends_with(e));
+        let headline_follows = kept[k + 1..]
+            .iter()
+            .take(5)
+            .any(|&j| visible_len(&blocks[j].text) >= 6 && title_like(&blocks[j].text));
+        if outlet && headline_follows {
+            blocks[i].remove(Rule::Navigation, "site name");
+        }
+    }
+}
+
 /// A short line at the top that is the site name of the breadcrumb (人民網 / 人民網>>陜西頻道).
 pub fn remove_site_names(blocks: &mut [Block]) {
     let head = blocks.len().min(10);
@@ -273,8 +410,12 @@ pub fn apply(
     if rules.on(Rule::Related) {
         remove_related_lists(blocks);
     }
+    if rules.on(Rule::Comments) {
+        remove_comment_sections(blocks);
+    }
     if rules.on(Rule::Navigation) {
         remove_site_names(blocks);
+        remove_head_furniture(blocks);
     }
     if rules.on(Rule::Summary) {
         remove_duplicate_summaries(blocks)
@@ -319,6 +460,45 @@ mod tests {
         remove_related_lists(&mut v);
         let kept: Vec<bool> = v.iter().map(|b| b.kept()).collect();
         assert_eq!(kept, vec![true, false, false, false, true]);
+    }
+
+    #[test]
+    fn comments_and_head_furniture() {
+        let mut v = vec![
+            b("正文最后一段，说明情况，内容很长。"),
+            b("热门跟贴"),
+            b("网易河南省郑州市网友 05-16 10:12"),
+            b("家乡的企业越来越好了，点赞！"),
+            b("12"),
+        ];
+        remove_comment_sections(&mut v);
+        assert_eq!(v.iter().filter(|b| b.kept()).count(), 1);
+        let mut v = vec![
+            b("热门"),
+            b("视频"),
+            b("发现"),
+            b("游戏"),
+            b("标题在这里"),
+            b("正文。"),
+        ];
+        remove_head_furniture(&mut v);
+        assert_eq!(
+            v.iter()
+                .filter(|b| b.kept())
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>(),
+            ["标题在这里", "正文。"]
+        );
+        let mut v = vec![b("中国新闻网"), b("某地举行活动庆祝节日"), b("正文。")];
+        remove_head_furniture(&mut v);
+        assert!(!v[0].kept() && v[1].kept());
+        // A short headline ending in 网 with no other headline after it stays.
+        let mut v = vec![
+            b("织密防护网"),
+            b("正文第一段，内容很长很长，说明了很多事情。"),
+        ];
+        remove_head_furniture(&mut v);
+        assert!(v[0].kept());
     }
 
     #[test]

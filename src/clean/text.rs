@@ -45,6 +45,7 @@ fn markdown_line(line: &str) -> (Kind, String, usize) {
     }
     // Inline: images vanish, links keep their text, emphasis markers go.
     let mut out = String::with_capacity(t.len());
+    let paired_stars = t.matches('*').count() >= 2;
     let mut rest = t;
     while !rest.is_empty() {
         if rest.starts_with("![") {
@@ -65,6 +66,11 @@ fn markdown_line(line: &str) -> (Kind, String, usize) {
             rest = &rest[2..];
             continue;
         }
+        // *emphasis*: with paired asterisks on the line, the markers go.
+        if rest.starts_with('*') && paired_stars {
+            rest = &rest[1..];
+            continue;
+        }
         let c = rest.chars().next().unwrap_or(' ');
         out.push(c);
         rest = &rest[c.len_utf8()..];
@@ -72,14 +78,24 @@ fn markdown_line(line: &str) -> (Kind, String, usize) {
     (kind, out, skip)
 }
 
-/// `[label](url)` at the start of `s`: its byte length.
+/// `[label](url)` at the start of `s`: its byte length. Parentheses inside
+/// the URL are balanced (`javascript:void(0)`, Wikipedia links).
 fn link_end(s: &str) -> Option<usize> {
     let mid = s.find("](")?;
     if s[..mid].contains('\n') || mid > 300 {
         return None;
     }
-    let close = s[mid + 2..].find(')')?;
-    Some(mid + 2 + close + 1)
+    let mut depth = 0;
+    for (i, c) in s[mid + 2..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some(mid + 2 + i + 1),
+            ')' => depth -= 1,
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Splits `source[from..]` into line blocks (`src` ranges are in `source`).
@@ -128,7 +144,7 @@ mod tests {
 
     #[test]
     fn markdown() {
-        let s = "# 标题\n![图](http://x/a.png)\n正文[链接](http://x)和**重点**。\n- 项目";
+        let s = "# 标题\n![图](http://x/a.png)\n正文[链接](http://x)和**重点**，*强调*[。](javascript:void(0);)\n- 项目";
         assert!(!looks_like_markdown("普通文字\n第二行"));
         let b = blocks(s, 0, true);
         let t: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
@@ -136,7 +152,7 @@ mod tests {
             t,
             vec![
                 (Kind::Heading(1), "标题"),
-                (Kind::Paragraph, "正文链接和重点。"),
+                (Kind::Paragraph, "正文链接和重点，强调。"),
                 (Kind::ListItem, "项目")
             ]
         );

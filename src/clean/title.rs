@@ -5,9 +5,7 @@
 //! is put first.
 
 use super::block::{Block, Kind};
-use super::chars::{
-    bigram_similarity, ends_terminal, has_clause_punct, is_space, squeeze, visible_len,
-};
+use super::chars::{bigram_similarity, has_clause_punct, is_space, squeeze, visible_len};
 use super::rules::{Rule, RuleSet};
 use super::structure::title_like;
 
@@ -15,7 +13,16 @@ use super::structure::title_like;
 fn is_body(b: &Block) -> bool {
     let len = visible_len(&b.text);
     (len >= 40 && has_clause_punct(&b.text))
-        || (len >= 15 && ends_terminal(&b.text) && has_clause_punct(&b.text))
+        || (len >= 15 && ends_sentence(&b.text) && has_clause_punct(&b.text))
+}
+
+/// Ends a sentence: 。！？… (possibly inside closing quotes) — a headline may end
+/// with a quotation mark (古村修缮有了“数字档案”) but not with a full stop.
+fn ends_sentence(s: &str) -> bool {
+    let t = s
+        .trim_end_matches(is_space)
+        .trim_end_matches(['”', '」', '’', '』', '"', '）', ')']);
+    t.ends_with(['。', '！', '？', '!', '?', '…', '.'])
 }
 
 /// A page title without its site suffix: "标题_新浪财经" → "标题".
@@ -41,7 +48,12 @@ pub struct TitleOutcome {
 }
 
 /// Applies the title rules to the kept blocks; `page_title` comes from metadata.
-pub fn apply(blocks: &mut [Block], page_title: Option<&str>, rules: &RuleSet) -> TitleOutcome {
+pub fn apply(
+    blocks: &mut [Block],
+    page_title: Option<&str>,
+    original_title: Option<&str>,
+    rules: &RuleSet,
+) -> TitleOutcome {
     let page_title = page_title
         .map(strip_site_suffix)
         .filter(|t| visible_len(t) >= 2);
@@ -62,6 +74,26 @@ pub fn apply(blocks: &mut [Block], page_title: Option<&str>, rules: &RuleSet) ->
         }
     }
     if rules.on(Rule::DuplicateTitle) {
+        // The 原标题 names the printed headline: title lines before it — other
+        // than its own kicker, printed right above it — are a web title.
+        if let Some(orig) = original_title.map(squeeze).filter(|o| !o.is_empty()) {
+            if let Some(&h) = head.iter().find(|&&i| squeeze(&blocks[i].text) == orig) {
+                let mut group_start = h;
+                while group_start > 0
+                    && blocks[group_start - 1].kept()
+                    && title_like(&blocks[group_start - 1].text)
+                {
+                    group_start -= 1;
+                }
+                for &i in head.iter().filter(|&&i| i < group_start) {
+                    blocks[i].remove(
+                        Rule::DuplicateTitle,
+                        "web title (the 原标题 names the printed headline)",
+                    );
+                }
+                head.retain(|&i| blocks[i].kept());
+            }
+        }
         // A web title that rewrites the printed headline below it: drop the earlier one.
         let mut dropped = vec![false; head.len()];
         for a in 0..head.len() {
@@ -145,7 +177,7 @@ mod tests {
             "以硬核防控把牢外防输入关口守住内防扩散防线",
             "驻马店网讯（记者 刘华山）8月5日下午，市委书记蒿慧杰到西平县、遂平县督导检查疫情防控工作，强调要以习近平总书记关于疫情防控的重要指示批示精神为根本遵循。",
         ]);
-        let out = apply(&mut v, None, &RuleSet::all());
+        let out = apply(&mut v, None, None, &RuleSet::all());
         assert_eq!(
             kept(&v)[..2],
             [
@@ -162,7 +194,7 @@ mod tests {
     #[test]
     fn kicker_and_title_both_stay_and_repeats_go() {
         let mut v = blocks(&["劉國中在調度疫情防控工作時強調", "咬緊牙關 持續從嚴 堅持就是勝利", "本報訊 12月28日，省委書記劉國中在西安市疫情防控指揮部調度疫情防控和物資保障工作，他強調了三點。", "咬緊牙關 持續從嚴 堅持就是勝利"]);
-        apply(&mut v, None, &RuleSet::all());
+        apply(&mut v, None, None, &RuleSet::all());
         assert_eq!(kept(&v).len(), 3);
     }
 
@@ -171,9 +203,14 @@ mod tests {
         let mut v = blocks(&[
             "陕西连续三天本土确诊病例破百，自12月9日以来，全省累计报告本土确诊病例831例。",
         ]);
-        let out = apply(&mut v, Some("市委书记深夜暗访_新浪财经"), &RuleSet::all());
+        let out = apply(
+            &mut v,
+            Some("市委书记深夜暗访_新浪财经"),
+            None,
+            &RuleSet::all(),
+        );
         assert_eq!(out.prepend.as_deref(), Some("市委书记深夜暗访"));
         let mut v = blocks(&["正文开头，没有标题，说明情况并给出结论。这里还有更多的文字内容。"]);
-        assert!(apply(&mut v, None, &RuleSet::all()).prepend.is_none());
+        assert!(apply(&mut v, None, None, &RuleSet::all()).prepend.is_none());
     }
 }
