@@ -59,6 +59,8 @@ pub struct Block {
     pub hints: u32,
     /// The id of the HTML element that contains it (for finding the article), if HTML.
     pub container: Option<usize>,
+    /// Text input: a blank line precedes it (a section break in the scrape).
+    pub gap_before: bool,
     pub fate: Fate,
 }
 
@@ -71,6 +73,7 @@ impl Block {
             link_chars: 0,
             hints: 0,
             container: None,
+            gap_before: false,
             fate: Fate::Keep,
         }
     }

@@ -311,6 +311,16 @@ const UI_TOKENS: &[&str] = &[
     "查看全部评论",
     "收藏本页",
     "网页版",
+    "阅读下一篇",
+    "阅读上一篇",
+    "閱讀下一篇",
+    "回复",
+    "回覆",
+    "引用",
+    "快速回复",
+    "快速回覆",
+    "返回列表",
+    "TOP",
 ];
 
 const SHARE_TOKENS: &[&str] = &[
@@ -439,6 +449,20 @@ const RELATED_HEADS: &[&str] = &[
     "相关内容",
     "看了还看",
     "猜你想看",
+    "本版标题导航",
+    "本版標題導航",
+    "本版标题",
+    "本版標題",
+    "本期导读",
+    "本期導讀",
+    "今日热门",
+    "今日熱門",
+    "本日熱門",
+    "热门排行",
+    "熱門排行",
+    "即時熱門",
+    "热门话题",
+    "熱門話題",
 ];
 
 const PAGE_TOKENS: &[&str] = &[
@@ -461,6 +485,10 @@ const PAGE_TOKENS: &[&str] = &[
     "單頁閱讀",
     "分页",
     "分頁",
+    "本文共",
+    "全文共",
+    "本頁",
+    "本页",
 ];
 
 /// Strong marks of a site footer, copyright notice or licence number.
@@ -559,6 +587,10 @@ const COPYRIGHT_WEAK: &[&str] = &[
 const SITE_ANCHORS: &[&str] = &["本网", "本網", "本站", "本平台", "我网", "我網", "我站"];
 
 const PROMO_PATTERNS: &[(&[&str], &[&str])] = &[
+    (
+        &["点击上方", "點擊上方", "点击蓝字", "點擊藍字"],
+        &["关注", "關注", "订阅", "訂閱", "蓝字", "藍字"],
+    ),
     (
         &[
             "订阅",
@@ -699,6 +731,17 @@ fn ends_with_photo_credit(s: &str) -> bool {
         if let Some(inner) = t.strip_suffix(close) {
             if let Some(start) = inner.rfind(open) {
                 let credit = inner[start + open.len_utf8()..].trim_matches(is_space);
+                // "（图：星洲日报）", "（圖／記者…攝）": a picture credit.
+                if visible_len(credit) <= 20
+                    && (credit.starts_with("图：")
+                        || credit.starts_with("圖：")
+                        || credit.starts_with("图/")
+                        || credit.starts_with("圖／")
+                        || credit.starts_with("图／")
+                        || credit.starts_with("圖/"))
+                {
+                    return true;
+                }
                 // "（受访者供图）", "（嘉義縣政府提供）": credits of a picture.
                 let provided = ["供图", "供圖", "提供"].iter().any(|e| credit.ends_with(e))
                     && visible_len(t) <= 200;
@@ -790,10 +833,11 @@ fn is_menu(s: &str) -> bool {
         .split(|c: char| is_space(c) || matches!(c, '|' | '｜' | '丨' | '/'))
         .filter(|w| !w.is_empty())
         .collect();
-    // Every word short, but the first may be a site's home link ("凤凰网首页").
+    // Short words ("凤凰网首页 资讯 财经 …", "微博客服 | 意见反馈 | … | 新浪网导航").
+    let total: usize = words.iter().map(|w| visible_len(w)).sum();
     words.len() >= 5
-        && words.iter().skip(1).all(|w| visible_len(w) <= 4)
-        && visible_len(words[0]) <= 6
+        && words.iter().all(|w| visible_len(w) <= 6)
+        && total * 2 <= words.len() * 9
         && words
             .iter()
             .all(|w| w.chars().any(is_han) || w.chars().all(|c| c.is_ascii_alphanumeric()))
@@ -823,6 +867,11 @@ pub fn classify(b: &Block) -> Verdict {
             .all(|c| "-_*=~─━—＊※·•.。…#＝～".contains(c))
     {
         return Verdict::Remove(Rule::Markup, "separator line".into());
+    }
+
+    // A Markdown image left in the text: "![](https://…)".
+    if text.starts_with("![") && text.ends_with(')') && text.contains("](") {
+        return Verdict::Remove(Rule::Markup, "image".into());
     }
 
     // 原标题 (original title) lines.
@@ -946,12 +995,13 @@ pub fn classify(b: &Block) -> Verdict {
         return Verdict::Remove(Rule::Pagination, "pagination".into());
     }
 
-    // An e-paper page label: "第02版：综合新闻 上一版 下一版".
-    if let Some(rest) = inner.strip_prefix('第') {
+    // An e-paper page label: "第02版：综合新闻 上一版 下一版", "上一版 第A02版：澳聞 下一版".
+    let label = inner.trim_start_matches(|c: char| is_space(c) || "上下一版".contains(c));
+    if let Some(rest) = label.strip_prefix('第') {
         let digits = rest
             .chars()
             .take_while(|c| {
-                c.is_ascii_digit() || "一二三四五六七八九十０１２３４５６７８９".contains(*c)
+                c.is_ascii_alphanumeric() || "一二三四五六七八九十０１２３４５６７８９".contains(*c)
             })
             .count();
         if digits > 0
@@ -999,6 +1049,55 @@ pub fn classify(b: &Block) -> Verdict {
         return Verdict::Remove(Rule::Copyright, "site footer".into());
     }
 
+    // "返回红网首页", "返回湘潭站首页": navigation back to a site.
+    if let Some(rest) = inner.strip_prefix("返回") {
+        if visible_len(rest) <= 10
+            && [
+                "首页", "首頁", "顶部", "頂部", "列表", "目录", "目錄", "频道", "頻道",
+            ]
+            .iter()
+            .any(|e| rest.ends_with(e))
+        {
+            return Verdict::Remove(Rule::Interface, "interface text".into());
+        }
+    }
+    // A line of bracketed items that are all interface or fields: "【纠错】 【责任编辑：王佳】".
+    if let Some(groups) = bracket_groups(text) {
+        let mut fields_found = Vec::new();
+        let all_noise = groups.iter().all(|g| {
+            if let Some(fs) = fields::field_line(g) {
+                fields_found.extend(fs);
+                return true;
+            }
+            let t = Tokens::scan(g);
+            t.has(list::UI | list::SHARE) && t.remainder(g).chars().count() <= 1
+        });
+        if all_noise {
+            return if fields_found.iter().any(|(f, _)| *f == Field::Editor) {
+                Verdict::Meta(Rule::Editor, "editor line".into(), fields_found)
+            } else if fields_found.is_empty() {
+                Verdict::Remove(Rule::Interface, "interface text".into())
+            } else {
+                Verdict::Meta(Rule::Metadata, "metadata line".into(), fields_found)
+            };
+        }
+    }
+    // A whole-line note in brackets crediting author and editor: "（本文首发于钛媒体App，作者｜吴霜，编辑｜张远）".
+    if inner.len() < bare.len() && len <= 80 {
+        let credits = ["编辑", "編輯", "责编", "責編", "审核", "審核"]
+            .iter()
+            .any(|l| {
+                inner.match_indices(l).any(|(i, _)| {
+                    inner[i + l.len()..]
+                        .trim_start_matches(is_space)
+                        .starts_with(['：', ':', '｜', '|', '/'])
+                })
+            });
+        if credits {
+            return Verdict::Meta(Rule::Editor, "author and editor credits".into(), Vec::new());
+        }
+    }
+
     // Share bars, interface strings, promotions.
     if (2..=60).contains(&len) && tokens.has(list::UI | list::SHARE) {
         let rest = tokens.remainder(text);
@@ -1027,11 +1126,31 @@ pub fn classify(b: &Block) -> Verdict {
     Verdict::Keep
 }
 
+/// The bracketed groups of a line made only of them: "【纠错】 【责任编辑：王佳】" → ["纠错", "责任编辑：王佳"].
+fn bracket_groups(s: &str) -> Option<Vec<&str>> {
+    let mut rest = s.trim_matches(is_space);
+    let mut groups = Vec::new();
+    while !rest.is_empty() {
+        let open = rest.chars().next()?;
+        let close = match open {
+            '【' => '】',
+            '[' => ']',
+            '〔' => '〕',
+            _ => return None,
+        };
+        let end = rest.find(close)?;
+        groups.push(rest[open.len_utf8()..end].trim_matches(is_space));
+        rest = rest[end + close.len_utf8()..].trim_start_matches(is_space);
+    }
+    (groups.len() >= 2).then_some(groups)
+}
+
 /// Counter words followed by numbers, and nothing else.
 fn is_counter_line(s: &str) -> bool {
     const WORDS: &[&str] = &[
         "阅读", "閱讀", "点赞", "點讚", "赞", "讚", "转发", "轉發", "评论", "評論", "收藏", "在看",
-        "浏览", "瀏覽", "播放", "点击", "點擊", "分享", "跟贴", "喜欢", "喜歡",
+        "浏览", "瀏覽", "播放", "点击", "點擊", "分享", "跟贴", "喜欢", "喜歡", "查看", "回复",
+        "回覆", "人气", "人氣", "粉丝", "粉絲",
     ];
     let (mut numbers, mut words) = (0, 0);
     for w in s
@@ -1225,6 +1344,18 @@ mod tests {
             ("请订阅《联合早报》数码版，享受无限量阅读", Rule::Promotion),
             ("分享到 Facebook WhatsApp Telegram", Rule::Share),
             ("凤凰网首页 资讯 财经 娱乐 体育 时尚 汽车 房产", Rule::Navigation),
+            ("上一版 第A02版：澳聞 下一版", Rule::Navigation),
+            ("汴梁文旅观察2024-05-13 10:21河南粉丝 3.2万", Rule::Metadata),
+            ("（本文首发于钛媒体App，作者｜吴霜，编辑｜张远）", Rule::Editor),
+            ("返回红网首页", Rule::Interface),
+            ("阅读下一篇", Rule::Interface),
+            ("点击上方蓝字关注我们", Rule::Promotion),
+            ("查看: 3562|回复: 27", Rule::Interface),
+            ("回复 引用 举报 TOP", Rule::Interface),
+            ("林志强（左二）与巴士业者代表在记者会上展示电动巴士模型。（图：星洲日报）", Rule::Caption),
+            ("本文共3页", Rule::Pagination),
+            ("【纠错】 【责任编辑：王佳】", Rule::Editor),
+            ("![](https://images.example.com/a.jpg)", Rule::Markup),
             ("＊＊＊", Rule::Markup),
         ];
         for (line, rule) in cases {
@@ -1248,6 +1379,10 @@ mod tests {
             "三门峡市市长暗访",
             "（资料来源：国家统计局）",
             "位置偏遠的書房使用率偏低。",
+            "2024年全国两会特别报道",
+            "【记者观察】城市更新的新思路",
+            "（记者 韩冰 通讯员 李想）",
+            "返回家乡的年轻人越来越多，乡村振兴有了新力量。",
             "2021年12月27日下午，市应急管理局召开全市应急管理工作会议。",
             "《红楼梦》是中国古典小说的巅峰之作，影响深远。",
             "赞",

@@ -151,6 +151,10 @@ const LABELS: &[(&str, Field)] = &[
     ("担任职务", Field::Counter),
     ("報道自", Field::Counter),
     ("报道自", Field::Counter),
+    ("查看", Field::Counter),
+    ("回复", Field::Counter),
+    ("回覆", Field::Counter),
+    ("人气", Field::Counter),
     ("阅读量", Field::Counter),
     ("閱讀量", Field::Counter),
     ("阅读数", Field::Counter),
@@ -433,35 +437,46 @@ pub fn is_dateline(line: &str) -> bool {
     if visible_len(t) > 80 || t.contains(['，', '。', '；', '！', '？', ',', ';', '!', '?']) {
         return false;
     }
+    let date_char = |c: char| {
+        is_digit(c)
+            || matches!(
+                c,
+                '-' | '/' | '.' | ':' | '：' | '年' | '月' | '日' | '时' | '時' | '分' | '秒'
+            )
+    };
     let mut strong = false;
     let mut others = 0;
-    for w in t
+    let words = t
         .split(|c: char| {
             is_space(c) || matches!(c, '|' | '｜' | '（' | '）' | '(' | ')' | '【' | '】' | '*')
         })
-        .filter(|w| !w.is_empty())
-    {
-        if is_date(w) {
-            let digits_run = w
-                .chars()
-                .fold((0, 0), |(best, run), c| {
-                    if is_digit(c) {
-                        (best.max(run + 1), run + 1)
-                    } else {
-                        (best, 0)
-                    }
-                })
-                .0;
-            if digits_run >= 4
-                || w.contains([':', '：', '年'])
-                || w.matches(['-', '/', '.']).count() >= 2
-            {
-                strong = true;
+        .filter(|w| !w.is_empty());
+    for word in words {
+        // Dates glued to names: "汴梁文旅观察2024-05-13", "10:21河南粉丝".
+        let mut pieces: Vec<&str> = Vec::new();
+        let mut start = 0;
+        let mut last: Option<bool> = None;
+        for (i, c) in word.char_indices() {
+            let d = date_char(c) && (is_digit(c) || last == Some(true));
+            if last.is_some_and(|l| l != d) {
+                pieces.push(&word[start..i]);
+                start = i;
             }
-        } else if visible_len(w) <= 16 {
-            others += 1;
-        } else {
-            return false;
+            last = Some(d);
+        }
+        pieces.push(&word[start..]);
+        for w in pieces {
+            if is_date(w) {
+                // A full date or a time, not a bare year ("2024年全国两会").
+                let full = (w.contains('年') && w.contains('月'))
+                    || w.matches(['-', '/', '.']).count() >= 2;
+                let time = w.contains([':', '：']);
+                strong |= full || time;
+            } else if visible_len(w) <= 16 {
+                others += 1;
+            } else {
+                return false;
+            }
         }
     }
     strong && others <= 6

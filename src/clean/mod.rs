@@ -292,7 +292,10 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
     let body = &raw[body_start..];
     let format = match options.format {
         Format::Auto if looks_like_html(body) => Format::Html,
-        Format::Auto if text::looks_like_markdown(body) => Format::Markdown,
+        // Front matter is itself a sign of Markdown; then one Markdown construct suffices.
+        Format::Auto if text::markdown_signals(body) >= if body_start > 0 { 1 } else { 2 } => {
+            Format::Markdown
+        }
         Format::Auto => Format::Text,
         f => f,
     };

@@ -132,18 +132,55 @@ pub fn remove_link_lists(blocks: &mut [Block]) {
 }
 
 /// A related-articles heading and the list items after it.
-pub fn remove_related_lists(blocks: &mut [Block]) {
+/// A list ends where the document's structure changes: at a blank line in a
+/// text scrape, or (HTML) where the items' parent element changes — so the
+/// article's own headline right after an e-paper's list of the page's
+/// headlines is not taken for one more item.
+pub fn remove_related_lists(blocks: &mut [Block], elements: &[Elem]) {
+    // What holds the items: the nearest list-like ancestor (<ul>, <ol>, <table> …),
+    // else the parent of the item's own element.
+    let parent = |b: &Block| {
+        let c = b.container?;
+        ancestors(elements, c)
+            .find(|&a| {
+                matches!(
+                    elements[a].tag.as_str(),
+                    "ul" | "ol" | "dl" | "menu" | "table" | "tbody"
+                )
+            })
+            .or_else(|| elements.get(c).and_then(|e| e.parent))
+    };
     let mut in_list = false;
+    let mut list_parent: Option<Option<usize>> = None;
+    let mut items = 0;
+    let mut tight = false; // the first items followed each other without a blank line
     for b in blocks.iter_mut() {
         if !b.kept() {
+            // Items another rule already removed (e.g. outside the article) still
+            // tell where the list is.
+            if in_list && list_parent.is_none() && is_list_item_like(b) {
+                list_parent = Some(parent(b));
+                items = 1;
+            }
             continue;
         }
         if is_related_heading(&b.text) {
             b.remove(Rule::Related, "related-articles heading");
             in_list = true;
+            list_parent = None;
+            items = 0;
             continue;
         }
-        if in_list && is_list_item_like(b) {
+        let same_list = match list_parent {
+            None => true,
+            Some(p) => !(tight && b.gap_before) && (elements.is_empty() || parent(b) == p),
+        };
+        if in_list && same_list && is_list_item_like(b) {
+            list_parent.get_or_insert(parent(b));
+            items += 1;
+            if items == 2 {
+                tight = !b.gap_before;
+            }
             b.remove(Rule::Related, "item of a related-articles list");
             continue;
         }
@@ -219,6 +256,63 @@ pub fn remove_comment_sections(blocks: &mut [Block]) {
     }
 }
 
+/// Reply lists of a forum thread after the article: short posts between
+/// "回复 举报" action lines. Only when such action lines repeat after the last
+/// real paragraph.
+pub fn remove_reply_tail(blocks: &mut [Block]) {
+    let Some(last_long) = blocks
+        .iter()
+        .rposition(|b| b.kept() && visible_len(&b.text) >= 80)
+    else {
+        return;
+    };
+    let is_reply_ui = |b: &Block| {
+        matches!(&b.fate, super::block::Fate::Removed(Rule::Interface, _))
+            && ["回复", "回覆", "举报", "舉報", "引用"]
+                .iter()
+                .any(|t| b.text.contains(t))
+    };
+    let replies: Vec<usize> = (last_long + 1..blocks.len())
+        .filter(|&i| is_reply_ui(&blocks[i]))
+        .collect();
+    if replies.len() < 2 {
+        return;
+    }
+    for b in blocks[replies[0]..]
+        .iter_mut()
+        .filter(|b| b.kept() && visible_len(&b.text) <= 100)
+    {
+        b.remove(Rule::Comments, "forum reply");
+    }
+}
+
+/// Portal brands whose channel names ("新浪财经", "腾讯科技") are site names, not headlines.
+const PORTALS: &[&str] = &[
+    "新浪",
+    "腾讯",
+    "騰訊",
+    "网易",
+    "網易",
+    "搜狐",
+    "凤凰",
+    "鳳凰",
+    "澎湃",
+    "新华",
+    "新華",
+    "人民",
+    "央视",
+    "央視",
+    "中新",
+    "环球",
+    "環球",
+    "界面",
+    "观察者",
+    "觀察者",
+    "雅虎",
+    "Yahoo",
+    "MSN",
+];
+
 /// Outlet names: a short line ending like these, before the headline, is the site's name.
 const OUTLET_ENDINGS: &[&str] = &[
     "新闻网",
@@ -277,10 +371,11 @@ pub fn remove_head_furniture(blocks: &mut [Block]) {
         let t = blocks[i].text.trim_matches(is_space);
         // The name, optionally followed by a Latin abbreviation ("中央社 CNA").
         let name = t.trim_end_matches(|c: char| c.is_ascii_uppercase() || is_space(c));
+        let portal_channel = PORTALS.iter().any(|p| name.starts_with(p)) && visible_len(name) <= 6;
         let outlet = visible_len(t) <= 10
             && !has_clause_punct(t)
             && !name.is_empty()
-            && OUTLET_ENDINGS.iter().any(|e| name.ends_with(e));
+            && (OUTLET_ENDINGS.iter().any(|e| name.ends_with(e)) || portal_channel);
         let headline_follows = kept[k + 1..]
             .iter()
             .take(5)
@@ -408,10 +503,11 @@ pub fn apply(
         remove_link_lists(blocks);
     }
     if rules.on(Rule::Related) {
-        remove_related_lists(blocks);
+        remove_related_lists(blocks, elements);
     }
     if rules.on(Rule::Comments) {
         remove_comment_sections(blocks);
+        remove_reply_tail(blocks);
     }
     if rules.on(Rule::Navigation) {
         remove_site_names(blocks);
@@ -457,7 +553,7 @@ mod tests {
             b("另一条新闻标题"),
             b("这是一个很长的正文段落，它包含完整的句子，所以不是列表项目，应当保留下来。"),
         ];
-        remove_related_lists(&mut v);
+        remove_related_lists(&mut v, &[]);
         let kept: Vec<bool> = v.iter().map(|b| b.kept()).collect();
         assert_eq!(kept, vec![true, false, false, false, true]);
     }

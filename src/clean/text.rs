@@ -3,8 +3,8 @@
 use super::block::{Block, Kind};
 use super::chars::is_space;
 
-/// Does the text look like Markdown (headings, images, links, lists)?
-pub fn looks_like_markdown(text: &str) -> bool {
+/// How many lines look like Markdown (headings, images, links, code fences)?
+pub fn markdown_signals(text: &str) -> usize {
     let mut signals = 0;
     for line in text.lines().take(2000) {
         let t = line.trim_start();
@@ -16,7 +16,7 @@ pub fn looks_like_markdown(text: &str) -> bool {
             signals += 1;
         }
     }
-    signals >= 2
+    signals
 }
 
 /// Strips Markdown syntax from one line: (kind, text, bytes stripped from the start).
@@ -103,11 +103,13 @@ pub fn blocks(source: &str, from: usize, markdown: bool) -> Vec<Block> {
     let mut out = Vec::new();
     let mut pos = from;
     let mut in_code = false;
+    let mut gap = false;
     for line in source[from..].split_inclusive('\n') {
         let start = pos;
         pos += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         if content.trim_matches(is_space).is_empty() {
+            gap = true;
             continue;
         }
         let end = start + content.len();
@@ -121,11 +123,15 @@ pub fn blocks(source: &str, from: usize, markdown: bool) -> Vec<Block> {
                 if text.trim_matches(is_space).is_empty() {
                     continue;
                 }
-                out.push(Block::new(start..end, text, kind));
+                let mut b = Block::new(start..end, text, kind);
+                b.gap_before = std::mem::take(&mut gap);
+                out.push(b);
                 continue;
             }
         }
-        out.push(Block::new(start..end, content.to_string(), Kind::Paragraph));
+        let mut b = Block::new(start..end, content.to_string(), Kind::Paragraph);
+        b.gap_before = std::mem::take(&mut gap);
+        out.push(b);
     }
     out
 }
@@ -145,7 +151,7 @@ mod tests {
     #[test]
     fn markdown() {
         let s = "# 标题\n![图](http://x/a.png)\n正文[链接](http://x)和**重点**，*强调*[。](javascript:void(0);)\n- 项目";
-        assert!(!looks_like_markdown("普通文字\n第二行"));
+        assert_eq!(markdown_signals("普通文字\n第二行"), 0);
         let b = blocks(s, 0, true);
         let t: Vec<_> = b.iter().map(|b| (b.kind, b.text.as_str())).collect();
         assert_eq!(

@@ -39,6 +39,32 @@ pub fn strip_site_suffix(title: &str) -> String {
     parts.first().map(|s| s.to_string()).unwrap_or_default()
 }
 
+/// A title with a page's decorations removed — a site suffix after `_`, `|`,
+/// ` - `, or a forum tag such as 【转帖】 — and whether it had any.
+fn page_title_core(t: &str) -> (String, bool) {
+    let trimmed = t.trim_matches(is_space);
+    let mut core = trimmed;
+    let mut shaped = false;
+    for (open, close) in [('【', '】'), ('[', ']')] {
+        if let Some(rest) = core.strip_prefix(open) {
+            if let Some((tag, after)) = rest.split_once(close) {
+                if visible_len(tag) <= 4 {
+                    core = after.trim_start_matches(is_space);
+                    shaped = true;
+                }
+            }
+        }
+    }
+    let stripped = strip_site_suffix(core);
+    if stripped.len() < core.len()
+        && (core.contains('_') || core.contains('|') || core.contains('｜') || core.contains(" - "))
+    {
+        shaped = true;
+        return (stripped, shaped);
+    }
+    (core.to_string(), shaped)
+}
+
 /// What the title logic decided.
 pub struct TitleOutcome {
     /// The headline (the first title line kept).
@@ -102,10 +128,15 @@ pub fn apply(
                     continue;
                 }
                 let (ta, tb) = (&blocks[head[a]].text, &blocks[head[bi]].text);
+                // A page or thread title ("…_湘潭站_红网", "【转帖】…") is itself a sign
+                // of a web title: compare without its decorations, with a lower bar.
+                let (core_a, shaped) = page_title_core(ta);
+                let threshold = if shaped { 0.35 } else { 0.55 };
                 if squeeze(ta) == squeeze(tb) {
                     dropped[bi] = true;
-                } else if bigram_similarity(ta, tb) >= 0.55
+                } else if bigram_similarity(&core_a, tb) >= threshold
                     || (visible_len(ta) >= 6 && squeeze(tb).contains(&squeeze(ta)))
+                    || (visible_len(tb) >= 6 && squeeze(ta).contains(&squeeze(tb)))
                 {
                     dropped[a] = true;
                 }
@@ -189,6 +220,20 @@ mod tests {
             out.title.as_deref(),
             Some("蒿慧杰在西平县遂平县督导检查疫情防控工作时强调")
         );
+    }
+
+    #[test]
+    fn page_and_thread_titles_go_when_the_printed_headline_follows() {
+        let mut v = blocks(&["湘潭湘莲产业提质行动启动_湘潭站_红网", "湘潭启动湘莲产业提质行动 今年新增种植面积3万亩", "红网时刻新闻5月13日讯（记者 周敏）5月12日，2024年湘潭湘莲产业提质行动启动仪式在湘潭县花石镇举行。"]);
+        apply(&mut v, None, None, &RuleSet::all());
+        assert!(!v[0].kept() && v[1].kept());
+        let mut v = blocks(&[
+            "【转帖】洛阳今年新增1.2万个公办学位 家门口上学更方便了",
+            "洛阳今年将新增公办中小学学位1.2万个",
+            "本报讯 5月12日，记者从洛阳市教育局获悉，今年我市将新建、改扩建公办中小学18所。",
+        ]);
+        apply(&mut v, None, None, &RuleSet::all());
+        assert!(!v[0].kept() && v[1].kept());
     }
 
     #[test]
