@@ -159,3 +159,23 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null } = {}) 
 
   return api;
 }
+
+/**
+ * The browser side of an entry point: fetches dictionaries next to the entry
+ * (`dataUrl`), and an `init` that loads the wasm once and can preload.
+ */
+export function browserEntry(initWasm, wasm, dataUrl) {
+  async function fetchBytes(name) {
+    const res = await fetch(new URL(name, dataUrl));
+    if (!res.ok) throw new Error(`jingwen: could not fetch dictionary ${name}: HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  }
+  const api = createApi(wasm, { fetchBytes });
+  let ready = null;
+  async function init(options = {}) {
+    ready ??= initWasm(options.module ? { module_or_path: options.module } : undefined);
+    await ready;
+    if (options.preload) await api.load(...options.preload);
+  }
+  return { init, api };
+}

@@ -100,6 +100,16 @@ fn parent_of(node: &Handle) -> Option<Handle> {
     parent
 }
 
+/// Where `child` is among `parent`'s children (0 if it is not there).
+fn index_of(parent: &Handle, child: &Handle) -> usize {
+    parent
+        .children
+        .borrow()
+        .iter()
+        .position(|c| Rc::ptr_eq(c, child))
+        .unwrap_or(0)
+}
+
 fn detach(node: &Handle) {
     if let Some(parent) = parent_of(node) {
         parent
@@ -215,12 +225,7 @@ impl TreeSink for Dom {
         let Some(parent) = parent_of(sibling) else {
             return;
         };
-        let index = parent
-            .children
-            .borrow()
-            .iter()
-            .position(|c| Rc::ptr_eq(c, sibling))
-            .unwrap_or(0);
+        let index = index_of(&parent, sibling);
         let node = match child {
             NodeOrText::AppendText(text) => {
                 if index > 0 {
@@ -233,13 +238,9 @@ impl TreeSink for Dom {
             }
             NodeOrText::AppendNode(node) => node,
         };
+        // Detaching may have moved the sibling (if the node was an earlier child).
         detach(&node);
-        let index = parent
-            .children
-            .borrow()
-            .iter()
-            .position(|c| Rc::ptr_eq(c, sibling))
-            .unwrap_or(0);
+        let index = index_of(&parent, sibling);
         node.parent.set(Some(Rc::downgrade(&parent)));
         parent.children.borrow_mut().insert(index, node);
     }

@@ -209,8 +209,15 @@ pub fn encode(dict: &DictData, base: Option<&DictData>) -> Vec<u8> {
     out
 }
 
-/// Reads the header of an encoded dictionary: (name, base name).
-pub fn header(bytes: &[u8]) -> Result<(String, Option<String>), FormatError> {
+/// The parsed header line and the entry lines after it.
+struct Header<'a> {
+    name: &'a str,
+    base: Option<&'a str>,
+    count: Option<usize>,
+    entries: &'a str,
+}
+
+fn parse_header(bytes: &[u8]) -> Result<Header<'_>, FormatError> {
     let text = std::str::from_utf8(bytes).map_err(|e| FormatError(e.to_string()))?;
     let mut lines = text.splitn(3, '\n');
     if lines.next() != Some(MAGIC) {
@@ -220,28 +227,28 @@ pub fn header(bytes: &[u8]) -> Result<(String, Option<String>), FormatError> {
         .next()
         .ok_or_else(|| FormatError("truncated header".into()))?;
     let mut fields = head.split('\t');
-    let name = fields.next().unwrap_or("").to_string();
-    let base = fields.next().filter(|b| !b.is_empty()).map(str::to_string);
-    Ok((name, base))
+    Ok(Header {
+        name: fields.next().unwrap_or(""),
+        base: fields.next().filter(|b| !b.is_empty()),
+        count: fields.next().and_then(|c| c.parse().ok()),
+        entries: lines.next().unwrap_or(""),
+    })
+}
+
+/// Reads the header of an encoded dictionary: (name, base name).
+pub fn header(bytes: &[u8]) -> Result<(String, Option<String>), FormatError> {
+    let h = parse_header(bytes)?;
+    Ok((h.name.to_string(), h.base.map(str::to_string)))
 }
 
 /// Decodes an encoded dictionary. `base` must be the dictionary the header names.
 pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| FormatError(e.to_string()))?;
-    let mut lines = text.split('\n');
-    if lines.next() != Some(MAGIC) {
-        return Err(FormatError("missing JWD1 header".into()));
-    }
-    let head = lines
-        .next()
-        .ok_or_else(|| FormatError("truncated header".into()))?;
-    let mut fields = head.split('\t');
-    let name = fields.next().unwrap_or("").to_string();
-    let base_name = fields.next().filter(|b| !b.is_empty());
-    let count: usize = fields
-        .next()
-        .and_then(|c| c.parse().ok())
+    let h = parse_header(bytes)?;
+    let (name, base_name, text) = (h.name.to_string(), h.base, h.entries);
+    let count = h
+        .count
         .ok_or_else(|| FormatError(format!("{name}: bad entry count")))?;
+    let lines = text.split('\n');
     let base_map = match (base_name, base) {
         (None, _) => None,
         (Some(want), Some(b)) if b.name == want => Some(b.char_map()),
@@ -253,7 +260,10 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
         name,
         base: base_name.map(str::to_string),
         text: String::with_capacity(text.len() * 2),
-        spans: Vec::with_capacity(count),
+        // The count comes from the file: trust it only as far as the data can hold
+        // entries (each is a line of at least two bytes), so a corrupt header
+        // cannot demand a huge allocation (an abort in wasm) before it is rejected.
+        spans: Vec::with_capacity(count.min(text.len() / 2)),
     };
     let mut key = String::new();
     for line in lines {
@@ -261,7 +271,9 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
             continue;
         }
         let shared = (line.as_bytes()[0].wrapping_sub(PREFIX_BASE)) as usize;
-        let rest = &line[1..];
+        // `get`, not `[1..]`: a line whose first byte starts a multi-byte character
+        // (a corrupt file) must be refused below, not panic.
+        let rest = line.get(1..).unwrap_or_default();
         if shared > key.len() || !key.is_char_boundary(shared) || !line.is_char_boundary(1) {
             return Err(FormatError(format!(
                 "{}: corrupt entry {}",
