@@ -1,0 +1,134 @@
+// Benchmark 2 — time to first conversion (issue 3): module load + data init + one conversion.
+//
+// (a) Node: a fresh `node bench/startup_child.mjs first PEER CONFIG` process per
+//     measurement; the child times from its first line to the first result of
+//     converting a short string (importing the library, compiling and
+//     instantiating wasm, reading dictionaries / building automata, converting).
+//     Peers: jingwen (pkg/node.js), opencc-js 1.4.2 (its per-locale ESM bundle,
+//     cn2t or t2cn), zhconv 0.4.2 wasm (wasm-bindgen --target nodejs).
+// (b) Headless Chromium (Debian, playwright-core): a page served from
+//     127.0.0.1 without caching, loaded in a new browser context each time
+//     (empty cache). Times are performance.now() — milliseconds since
+//     navigation start — when the first result exists, and the same measured
+//     from the start of the page's script. Pages:
+//       jingwen    `import('jingwen/convert')` (pkg/convert.js: wasm-lite), `await init()`,
+//                  `await load(config)` (fetches that config's .jwd files), `convert(short, config)`
+//       opencc-js  <script src> its UMD per-locale bundle (dist/umd/cn2t.js or t2cn.js),
+//                  `OpenCC.Converter({from, to})(short)`
+//       zhconv     `import()` its --target web glue, `await init()` (fetches the .wasm), `convert(short, target)`
+//     Localhost has no network latency and the files are sent uncompressed, so
+//     this measures parsing/compiling/initialising, not downloading (see the sizes benchmark).
+// Each (peer, config) is measured RUNS times, peers interleaved; medians reported.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { BENCH, CONFIGS, OPENCCJS, OPENCCJS_BUNDLE, QUICK, ZHCONV, interleave, log, median, saveResult, summary } from './common.mjs';
+import { launch, startServer } from './browser.mjs';
+
+const RUNS = QUICK ? 3 : 9;
+const PEERS = ['jingwen', 'opencc-js', 'zhconv'];
+const SAMPLE = { s2t: '汉字转换测试：头发和发展，著名的软件。', s2twp: '汉字转换测试：头发和发展，著名的软件。', t2s: '漢字轉換測試：頭髮和發展，著名的軟體。' };
+const pairs = PEERS.flatMap((p) => CONFIGS.map((c) => [p, c]));
+
+// ---- (a) Node ----
+const node = {};
+log(`Node: ${RUNS} fresh processes per peer and config`);
+for (const [p, c] of pairs) (node[p] ??= {})[c] = { first: [], process: [] };
+await interleave(pairs, RUNS, async ([p, c]) => {
+  const r = JSON.parse(execFileSync(process.execPath, [join(BENCH, 'startup_child.mjs'), 'first', p, c], { encoding: 'utf8' }));
+  node[p][c].first.push(r.first_ms);
+  node[p][c].process.push(r.since_process_start_ms);
+});
+for (const [p, c] of pairs) {
+  node[p][c] = { first_ms: summary(node[p][c].first), since_process_start_ms: summary(node[p][c].process) };
+  log(`node ${p} ${c}: ${node[p][c].first_ms.median.toFixed(1)} ms`);
+}
+
+// ---- (b) Chromium ----
+function pageHtml(peer, config) {
+  const sample = JSON.stringify(SAMPLE[config]);
+  const done = `window.__result = { out, script_start: t0, first: performance.now() };`;
+  if (peer === 'jingwen') {
+    return `<!doctype html><meta charset="utf-8"><title>jingwen ${config}</title>
+<script type="module">
+const t0 = performance.now();
+const m = await import('/pkg/convert.js');
+const t1 = performance.now();
+await m.default();
+const t2 = performance.now();
+await m.load(${JSON.stringify(config)});
+const t3 = performance.now();
+const out = m.convert(${sample}, ${JSON.stringify(config)});
+${done}
+window.__result.phases = { import: t1 - t0, init: t2 - t1, load: t3 - t2, convert: window.__result.first - t3 };
+</script>`;
+  }
+  if (peer === 'opencc-js') {
+    return `<!doctype html><meta charset="utf-8"><title>opencc-js ${config}</title>
+<script>window.__t0 = performance.now();</script>
+<script src="/bench/node_modules/opencc-js/dist/umd/${OPENCCJS_BUNDLE[config]}.js"></script>
+<script>
+const t0 = window.__t0;
+const t1 = performance.now();
+const out = OpenCC.Converter(${JSON.stringify(OPENCCJS[config])})(${sample});
+${done}
+window.__result.phases = { script: t1 - t0, convert: window.__result.first - t1 };
+</script>`;
+  }
+  return `<!doctype html><meta charset="utf-8"><title>zhconv ${config}</title>
+<script type="module">
+const t0 = performance.now();
+const m = await import('/bench/.work/zhconv-web/zhconv_wasm.js');
+const t1 = performance.now();
+await m.default();
+const t2 = performance.now();
+const out = m.convert(${sample}, ${JSON.stringify(ZHCONV[config])});
+${done}
+window.__result.phases = { import: t1 - t0, init: t2 - t1, convert: window.__result.first - t2 };
+</script>`;
+}
+
+const server = await startServer();
+const browser = await launch();
+const urls = {};
+for (const [p, c] of pairs) urls[`${p}/${c}`] = server.page(`/startup/${p}-${c}.html`, pageHtml(p, c));
+
+async function measure(p, c) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(urls[`${p}/${c}`]);
+    await page.waitForFunction(() => window.__result || null, null, { timeout: 30000 }).catch(() => {
+      throw new Error(`${p} ${c}: no result (${errors.join('; ')})`);
+    });
+    const r = await page.evaluate(() => window.__result);
+    if (!r.out || r.out === '' || r.out === undefined) throw new Error(`${p} ${c}: empty result`);
+    return r;
+  } finally {
+    await context.close();
+  }
+}
+
+const browserRes = {};
+for (const [p, c] of pairs) (browserRes[p] ??= {})[c] = { nav: [], script: [], phases: [], out: '' };
+log(`Chromium: ${RUNS} fresh contexts per peer and config (plus one discarded warm-up each)`);
+for (const [p, c] of pairs) await measure(p, c); // warm-up: browser processes, OS file cache
+await interleave(pairs, RUNS, async ([p, c]) => {
+  const r = await measure(p, c);
+  browserRes[p][c].nav.push(r.first);
+  browserRes[p][c].script.push(r.first - r.script_start);
+  browserRes[p][c].phases.push(r.phases);
+  browserRes[p][c].out = r.out;
+});
+const chromiumVersion = browser.version();
+await browser.close();
+await server.stop();
+for (const [p, c] of pairs) {
+  const x = browserRes[p][c];
+  const phases = Object.fromEntries(Object.keys(x.phases[0]).map((k) => [k, +median(x.phases.map((ph) => ph[k])).toFixed(1)]));
+  browserRes[p][c] = { from_navigation_ms: summary(x.nav), from_script_start_ms: summary(x.script), phases_median_ms: phases, output: x.out };
+  log(`chromium ${p} ${c}: ${x.nav.length ? browserRes[p][c].from_navigation_ms.median.toFixed(1) : '?'} ms`);
+}
+
+saveResult('startup', { runs: RUNS, peers: PEERS, configs: CONFIGS, samples: SAMPLE, node, chromium: browserRes, chromium_version: chromiumVersion });
