@@ -11,21 +11,11 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT } from './common.mjs';
+// The same Chromium and flags as the browser tests.
+import { ARGS, CHROMIUM } from '../tests/browser/helpers.mjs';
 
 const require = createRequire(join(ROOT, 'package.json'));
 const { chromium } = require('playwright-core');
-
-export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-export const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

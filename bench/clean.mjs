@@ -20,7 +20,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH, INPUTS, NATIVE, QUICK, ROOT, WORK, corpus, interleave, log, mb, native, saveResult, summary } from './common.mjs';
+import { BENCH, INPUTS, NATIVE, QUICK, ROOT, WORK, corpus, interleave, log, mb, native, saveResult, summary, rng } from './common.mjs';
 
 // ---- child mode: profile target (`node --cpu-prof bench/clean.mjs --profile FILE SECONDS`) ----
 if (process.argv[2] === '--profile') {
@@ -37,14 +37,6 @@ const DIR = join(INPUTS, 'clean');
 mkdirSync(DIR, { recursive: true });
 
 // ---- inputs ----
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = rng(4);
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -52,6 +52,16 @@ export const log = (...a) => console.error('  ', ...a);
 
 // ---- inputs ----
 
+/** A seeded pseudo-random generator (mulberry32): the same inputs on every run. */
+export function rng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** The first `bytes` bytes of a UTF-8 text, cut after a full line. */
 export function prefixLines(text, bytes) {
   const buf = Buffer.from(text, 'utf8');

@@ -24,7 +24,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH, INPUTS, NATIVE, PYTHON, QUICK, corpus, log, median, saveResult } from './common.mjs';
+import { BENCH, INPUTS, NATIVE, PYTHON, QUICK, corpus, log, median, saveResult, rng } from './common.mjs';
 
 const SIZES_MB = QUICK ? [1, 2, 4] : [1, 2, 4, 8, 16];
 const RUNS = QUICK ? 2 : 3;
@@ -44,14 +44,6 @@ function repeatTo(bytes, unit) {
   return parts.join('');
 }
 
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const prose = corpus('news');
 const proseOneLine = prose.replace(/\n/g, '');

@@ -25,7 +25,7 @@
 // rounds are interleaved over keyword sets; mark.js runs are repeated only while fast.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INPUTS, PYTHON, QUICK, BENCH, corpus, log, prefixLines, saveResult, summary } from './common.mjs';
+import { INPUTS, PYTHON, QUICK, BENCH, corpus, log, prefixLines, saveResult, summary, rng } from './common.mjs';
 import { launch, startServer } from './browser.mjs';
 import { execFileSync } from 'node:child_process';
 
@@ -39,14 +39,6 @@ execFileSync(PYTHON, [join(BENCH, 'keywords.py')], { stdio: 'inherit' });
 const ALL_KEYWORDS = readFileSync(join(INPUTS, 'keywords.txt'), 'utf8').split('\n').filter(Boolean);
 
 // ---- the documents ----
-function rng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The document's HTML; `cuts[i]` lists the UTF-16 offsets in line i where an inline element starts or ends. */

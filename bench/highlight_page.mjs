@@ -131,36 +131,14 @@ window.jw = {
     const h = new m.Highlighter(keywords);
     const t1 = performance.now();
     // One Highlight per palette colour, as www/highlight.js does; ranges added in a loop.
-    const sets = [];
-    for (let i = 0; i < 8; i++) {
-      const hl = new Highlight();
-      sets.push(hl);
-      CSS.highlights.set(`jw-k${i}`, hl);
-    }
+    const sets = paletteSets();
     let count = 0;
     let find = 0; // time inside textContent + findFlat (the rest of the loop is DOM ranges)
     for (const p of doc.children) {
       const tf = performance.now();
       const f = h.findFlat(p.textContent); // [start, end, keyword, …] in UTF-16 units
       find += performance.now() - tf;
-      if (f.length === 0) continue;
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      let node = walker.nextNode();
-      let base = 0;
-      for (let i = 0; i < f.length; i += 3) {
-        while (node && f[i] >= base + node.data.length) {
-          base += node.data.length;
-          node = walker.nextNode();
-        }
-        const startNode = node;
-        const startOffset = f[i] - base;
-        while (node && f[i + 1] > base + node.data.length) {
-          base += node.data.length;
-          node = walker.nextNode();
-        }
-        sets[f[i + 2] % 8].add(new StaticRange({ startContainer: startNode, startOffset, endContainer: node, endOffset: f[i + 1] - base }));
-        count++;
-      }
+      if (f.length) count += addRanges(p, f, sets);
     }
     const t2 = performance.now();
     await raf2();
