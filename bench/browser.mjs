@@ -7,7 +7,8 @@
 // (tests/browser/helpers.mjs). Every measured page load gets a new browser
 // context, so nothing is cached between runs.
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT } from './common.mjs';
@@ -27,8 +28,13 @@ const TYPES = {
 };
 const ALLOWED = ['pkg/', 'bench/node_modules/', 'bench/.work/zhconv-web/', 'bench/highlight_page.mjs'].map((p) => join(ROOT, p));
 
-export async function startServer() {
+/**
+ * A static server for the benchmark pages. `gzip: true` sends files gzip-compressed
+ * (level 9, cached) to clients that accept it, as a real static host would.
+ */
+export async function startServer({ gzip = false } = {}) {
   const pages = new Map();
+  const gzipped = new Map(); // file -> compressed bytes
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const headers = { 'Cache-Control': 'no-store' };
@@ -41,7 +47,13 @@ export async function startServer() {
       res.writeHead(404, headers);
       return res.end('not found');
     }
-    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] || 'application/octet-stream' });
+    const type = TYPES[extname(file)] || 'application/octet-stream';
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+      if (!gzipped.has(file)) gzipped.set(file, gzipSync(readFileSync(file), { level: 9 }));
+      res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Encoding': 'gzip' });
+      return res.end(gzipped.get(file));
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -11,8 +11,9 @@
 //     (empty cache). Times are performance.now() — milliseconds since
 //     navigation start — when the first result exists, and the same measured
 //     from the start of the page's script. Pages:
-//       jingwen    `import('jingwen/convert')` (pkg/convert.js: wasm-lite), `await init()`,
-//                  `await load(config)` (fetches that config's .jwd files), `convert(short, config)`
+//       jingwen    `import('jingwen/convert')` (pkg/convert.js: wasm-lite),
+//                  `await init({ preload: [config] })` (the wasm, and that config's .jwd
+//                  files fetched meanwhile), `convert(short, config)`
 //       opencc-js  <script src> its UMD per-locale bundle (dist/umd/cn2t.js or t2cn.js),
 //                  `OpenCC.Converter({from, to})(short)`
 //       zhconv     `import()` its --target web glue, `await init()` (fetches the .wasm), `convert(short, target)`
@@ -53,13 +54,11 @@ function pageHtml(peer, config) {
 const t0 = performance.now();
 const m = await import('/pkg/convert.js');
 const t1 = performance.now();
-await m.default();
+await m.default({ preload: [${JSON.stringify(config)}] });
 const t2 = performance.now();
-await m.load(${JSON.stringify(config)});
-const t3 = performance.now();
 const out = m.convert(${sample}, ${JSON.stringify(config)});
 ${done}
-window.__result.phases = { import: t1 - t0, init: t2 - t1, load: t3 - t2, convert: window.__result.first - t3 };
+window.__result.phases = { import: t1 - t0, init: t2 - t1, convert: window.__result.first - t2 };
 </script>`;
   }
   if (peer === 'opencc-js') {
@@ -121,6 +120,38 @@ await interleave(pairs, RUNS, async ([p, c]) => {
   browserRes[p][c].phases.push(r.phases);
   browserRes[p][c].out = r.out;
 });
+// ---- (c) Chromium over a simulated connection ----
+// The same pages over an emulated network (Chrome DevTools Protocol: 40 ms round
+// trip, 20 Mbit/s down), files gzip-compressed by the server: what a visitor on a
+// decent connection waits, where download size and request waterfalls count.
+const NET = { latency_ms: 40, down_mbit_s: 20, up_mbit_s: 5 };
+const netServer = await startServer({ gzip: true });
+const netUrls = {};
+for (const p of PEERS) netUrls[p] = netServer.page(`/startup-net/${p}-s2t.html`, pageHtml(p, 's2t'));
+async function measureNet(p) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: NET.latency_ms, downloadThroughput: (NET.down_mbit_s * 1e6) / 8, uploadThroughput: (NET.up_mbit_s * 1e6) / 8 });
+    await page.goto(netUrls[p]);
+    await page.waitForFunction(() => window.__result || null, null, { timeout: 60000 });
+    return (await page.evaluate(() => window.__result)).first;
+  } finally {
+    await context.close();
+  }
+}
+const network = { conditions: NET, s2t: {} };
+for (const p of PEERS) network.s2t[p] = [];
+log(`Chromium over a simulated network (${NET.latency_ms} ms RTT, ${NET.down_mbit_s} Mbit/s): ${RUNS} runs per peer, s2t`);
+await interleave(PEERS, RUNS, async (p) => network.s2t[p].push(await measureNet(p)));
+for (const p of PEERS) {
+  network.s2t[p] = { from_navigation_ms: summary(network.s2t[p]) };
+  log(`network ${p} s2t: ${network.s2t[p].from_navigation_ms.median.toFixed(1)} ms`);
+}
+await netServer.stop();
+
 const chromiumVersion = browser.version();
 await browser.close();
 await server.stop();
@@ -131,4 +162,4 @@ for (const [p, c] of pairs) {
   log(`chromium ${p} ${c}: ${x.nav.length ? browserRes[p][c].from_navigation_ms.median.toFixed(1) : '?'} ms`);
 }
 
-saveResult('startup', { runs: RUNS, peers: PEERS, configs: CONFIGS, samples: SAMPLE, node, chromium: browserRes, chromium_version: chromiumVersion });
+saveResult('startup', { runs: RUNS, peers: PEERS, configs: CONFIGS, samples: SAMPLE, node, chromium: browserRes, network, chromium_version: chromiumVersion });

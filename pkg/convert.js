@@ -4,8 +4,9 @@
 // converts s2t downloads less than any peer converter.
 import initWasm, * as wasm from './wasm-lite/jingwen.js';
 import { browserEntry } from './core.js';
+import manifest from './data/configs.js';
 
-const { init, api } = browserEntry(initWasm, wasm, new URL('./data/', import.meta.url));
+const { init, api } = browserEntry(initWasm, wasm, new URL('./data/', import.meta.url), manifest);
 
 /** Loads the wasm module (once) and, optionally, dictionaries (see 'jingwen'). */
 export default init;

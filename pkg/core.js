@@ -164,18 +164,41 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null } = {}) 
  * The browser side of an entry point: fetches dictionaries next to the entry
  * (`dataUrl`), and an `init` that loads the wasm once and can preload.
  */
-export function browserEntry(initWasm, wasm, dataUrl) {
-  async function fetchBytes(name) {
+export function browserEntry(initWasm, wasm, dataUrl, manifest = {}) {
+  async function download(name) {
     const res = await fetch(new URL(name, dataUrl));
     if (!res.ok) throw new Error(`jingwen: could not fetch dictionary ${name}: HTTP ${res.status}`);
     return new Uint8Array(await res.arrayBuffer());
+  }
+  // Downloads started by init() before the wasm was ready, taken by the first load().
+  const early = new Map();
+  async function fetchBytes(name) {
+    const started = early.get(name);
+    if (started) {
+      early.delete(name);
+      return started;
+    }
+    return download(name);
   }
   const api = createApi(wasm, { fetchBytes });
   let ready = null;
   async function init(options = {}) {
     ready ??= initWasm(options.module ? { module_or_path: options.module } : undefined);
+    // Which files a configuration needs is known without the wasm (data/configs.js,
+    // generated at build time), so its dictionaries download while the wasm compiles.
+    for (const what of [options.preload || []].flat()) {
+      const key = String(what).toLowerCase().replace(/\.json$/, '');
+      for (const name of Object.hasOwn(manifest, key) ? manifest[key] : []) {
+        const file = `${name}.jwd`;
+        if (early.has(file)) continue;
+        const p = download(file);
+        p.catch(() => {}); // reported by the load() that takes it, not as unhandled
+        early.set(file, p);
+      }
+    }
     await ready;
     if (options.preload) await api.load(...options.preload);
+    early.clear(); // anything load() did not need (already registered)
   }
   return { init, api };
 }

@@ -21,7 +21,7 @@ export type ConfigName =
 export interface InitOptions {
   /** Where the wasm module comes from: a URL, Response, bytes or WebAssembly.Module (default: next to this file). */
   module?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
-  /** Configurations (and/or `'highlight'`) whose dictionaries to fetch now. */
+  /** Configurations (and/or `'highlight'`) whose dictionaries to fetch now; the downloads start at once, in parallel with the wasm. */
   preload?: string[];
 }
 

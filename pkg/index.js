@@ -8,14 +8,16 @@
 // only downloads what the configurations it uses need.
 import initWasm, * as wasm from './wasm/jingwen.js';
 import { browserEntry } from './core.js';
+import manifest from './data/configs.js';
 
-const { init, api } = browserEntry(initWasm, wasm, new URL('./data/', import.meta.url));
+const { init, api } = browserEntry(initWasm, wasm, new URL('./data/', import.meta.url), manifest);
 
 /**
  * Loads the wasm module (once) and, optionally, dictionaries.
  * @param {{ module?: any, preload?: string[] }} [options]
  *   module: what wasm-bindgen's init accepts (URL, Response, bytes, WebAssembly.Module);
- *   preload: configuration names (and/or 'highlight') whose dictionaries to fetch now.
+ *   preload: configuration names (and/or 'highlight') whose dictionaries to fetch now
+ *   (their downloads start at once, while the wasm compiles).
  */
 export default init;
 

@@ -78,5 +78,11 @@ test('a plain module page imports the package and uses it', async () => {
   // Only what was used was fetched: s2t's dictionaries, not t2jp's.
   assert.ok(requests.some((p) => p.endsWith('/data/STPhrases.jwd')));
   assert.ok(!requests.some((p) => p.includes('JPShinjitai')));
+  // init({ preload }) starts the dictionary downloads before the wasm is ready (from
+  // data/configs.js); load() then takes them over: each file is fetched once.
+  // (TSCharacters is also a folding table of the full entry above: not counted.)
+  for (const f of ['TSPhrases.jwd', 'TSCharactersExt.jwd']) {
+    assert.equal(requests.filter((p) => p.endsWith(`/data/${f}`)).length, 1, f);
+  }
   await page.close();
 });
