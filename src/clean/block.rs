@@ -78,6 +78,15 @@ impl Block {
         }
     }
 
+    /// Paragraph blocks of the given lines, for unit tests of the document rules.
+    #[cfg(test)]
+    pub fn paragraphs(lines: &[&str]) -> Vec<Block> {
+        lines
+            .iter()
+            .map(|l| Block::new(0..0, l.to_string(), Kind::Paragraph))
+            .collect()
+    }
+
     pub fn kept(&self) -> bool {
         self.fate == Fate::Keep
     }

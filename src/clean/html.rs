@@ -151,30 +151,44 @@ fn hints_of(node: &dom::Node) -> u32 {
         if token.is_empty() {
             continue;
         }
-        let has = |words: &[&str]| words.iter().any(|w| token == *w || token.starts_with(w));
-        if has(&["nav", "menu", "topbar", "sitemap"]) {
-            h |= hint::NAV;
+        // `starts_with` also covers the word itself.
+        let has = |words: &[&str]| words.iter().any(|w| token.starts_with(w));
+        for &(bit, words) in CLASS_HINTS {
+            if has(words) {
+                h |= bit;
+            }
         }
-        if has(&[
+        if token == "ad" || token == "ads" || has(&["advert", "adsbygoogle", "banner", "guanggao"])
+        {
+            h |= hint::AD;
+        }
+        if has(&["page", "pagination", "pager", "paging"]) && !has(&["pagebody", "pagecontent"]) {
+            h |= hint::PAGINATION;
+        }
+    }
+    h
+}
+
+/// Class/id word prefixes and the hint each gives (English and pinyin, as CMSs name them).
+const CLASS_HINTS: &[(u32, &[&str])] = &[
+    (hint::NAV, &["nav", "menu", "topbar", "sitemap"]),
+    (
+        hint::BREADCRUMB,
+        &[
             "breadcrumb",
             "crumb",
             "location",
             "position",
             "curpos",
             "weizhi",
-        ]) {
-            h |= hint::BREADCRUMB;
-        }
-        if has(&["footer", "foot", "copyright", "bottom"]) {
-            h |= hint::FOOTER;
-        }
-        if has(&["sidebar", "side", "aside", "widget"]) {
-            h |= hint::ASIDE;
-        }
-        if has(&["share", "social", "bdshare", "fenxiang"]) {
-            h |= hint::SHARE;
-        }
-        if has(&[
+        ],
+    ),
+    (hint::FOOTER, &["footer", "foot", "copyright", "bottom"]),
+    (hint::ASIDE, &["sidebar", "side", "aside", "widget"]),
+    (hint::SHARE, &["share", "social", "bdshare", "fenxiang"]),
+    (
+        hint::RELATED,
+        &[
             "related",
             "recommend",
             "relate",
@@ -184,36 +198,24 @@ fn hints_of(node: &dom::Node) -> u32 {
             "more",
             "xgxw",
             "tuijian",
-        ]) {
-            h |= hint::RELATED;
-        }
-        if has(&["comment", "reply", "pinglun"]) {
-            h |= hint::COMMENT;
-        }
-        if has(&[
+        ],
+    ),
+    (hint::COMMENT, &["comment", "reply", "pinglun"]),
+    (
+        hint::CAPTION,
+        &[
             "caption", "img", "pic", "photo", "figure", "descr", "tupian",
-        ]) {
-            h |= hint::CAPTION;
-        }
-        if has(&["editor", "bianji", "zebian"]) {
-            h |= hint::EDITOR;
-        }
-        if token == "ad" || token == "ads" || has(&["advert", "adsbygoogle", "banner", "guanggao"])
-        {
-            h |= hint::AD;
-        }
-        if has(&["page", "pagination", "pager", "paging"]) && !has(&["pagebody", "pagecontent"]) {
-            h |= hint::PAGINATION;
-        }
-        if has(&[
+        ],
+    ),
+    (hint::EDITOR, &["editor", "bianji", "zebian"]),
+    (
+        hint::ARTICLE,
+        &[
             "article", "content", "main", "post", "entry", "text", "body", "detail", "zhengwen",
             "story",
-        ]) {
-            h |= hint::ARTICLE;
-        }
-    }
-    h
-}
+        ],
+    ),
+];
 
 fn hidden(node: &dom::Node) -> bool {
     if node.attr("hidden").is_some() || node.attr("aria-hidden").as_deref() == Some("true") {

@@ -63,13 +63,9 @@ pub fn join_split_paragraphs(blocks: &mut [Block]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::block::Kind;
 
     fn blocks(lines: &[&str]) -> Vec<Block> {
-        lines
-            .iter()
-            .map(|l| Block::new(0..0, l.to_string(), Kind::Paragraph))
-            .collect()
+        Block::paragraphs(lines)
     }
 
     #[test]

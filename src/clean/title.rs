@@ -187,10 +187,7 @@ mod tests {
     use super::*;
 
     fn blocks(lines: &[&str]) -> Vec<Block> {
-        lines
-            .iter()
-            .map(|l| Block::new(0..0, l.to_string(), Kind::Paragraph))
-            .collect()
+        Block::paragraphs(lines)
     }
 
     fn kept(v: &[Block]) -> Vec<&str> {
