@@ -241,6 +241,17 @@ struct Builder {
 }
 
 impl Builder {
+    fn new() -> Self {
+        Builder {
+            page: Page::default(),
+            text: String::new(),
+            links: 0,
+            kind: Kind::Paragraph,
+            hints: 0,
+            container: None,
+        }
+    }
+
     /// Ends the current block.
     fn flush(&mut self) {
         let t = self.text.trim();
@@ -348,14 +359,7 @@ pub fn page_from_dom(dom: &dom::Dom) -> Page {
         Enter(Handle, u32, bool, Option<usize>),
         Leave { block: bool },
     }
-    let mut b = Builder {
-        page: Page::default(),
-        text: String::new(),
-        links: 0,
-        kind: Kind::Paragraph,
-        hints: 0,
-        container: None,
-    };
+    let mut b = Builder::new();
     let mut stack = vec![Step::Enter(dom.document.clone(), 0, false, None)];
     // The element ids of open block containers (for restoring `container` on leave).
     let mut containers: Vec<Option<usize>> = Vec::new();
@@ -504,14 +508,7 @@ pub fn parse(html: &str) -> Page {
 /// The fallback for pathological nesting: tags become block breaks (for block
 /// elements) or nothing, text is kept and entities decoded; linear time.
 fn strip_tags(html: &str) -> Page {
-    let mut b = Builder {
-        page: Page::default(),
-        text: String::new(),
-        links: 0,
-        kind: Kind::Paragraph,
-        hints: 0,
-        container: None,
-    };
+    let mut b = Builder::new();
     let mut rest = html;
     let mut skip_until: Option<String> = None;
     while !rest.is_empty() {
