@@ -248,7 +248,6 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
     let count = h
         .count
         .ok_or_else(|| FormatError(format!("{name}: bad entry count")))?;
-    let lines = text.split('\n');
     let base_map = match (base_name, base) {
         (None, _) => None,
         (Some(want), Some(b)) if b.name == want => Some(b.char_map()),
@@ -266,14 +265,30 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
         spans: Vec::with_capacity(count.min(text.len() / 2)),
     };
     let mut key = String::new();
-    for line in lines {
-        if line.is_empty() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        // One pass over the line's bytes finds its end and its tab (this loop is
+        // most of the time to first conversion; lines average ~10 bytes, too short
+        // for a searcher per delimiter to pay off). Both are ASCII, so every slice
+        // below is on a character boundary.
+        let start = next;
+        let mut end = start;
+        let mut tab = None;
+        while end < bytes.len() && bytes[end] != b'\n' {
+            if bytes[end] == b'\t' && tab.is_none() && end > start {
+                tab = Some(end);
+            }
+            end += 1;
+        }
+        next = end + 1;
+        if end == start {
             continue;
         }
-        let shared = (line.as_bytes()[0].wrapping_sub(PREFIX_BASE)) as usize;
-        // `get`, not `[1..]`: a line whose first byte starts a multi-byte character
-        // (a corrupt file) must be refused below, not panic.
-        let rest = line.get(1..).unwrap_or_default();
+        let line = &text[start..end];
+        let shared = (bytes[start].wrapping_sub(PREFIX_BASE)) as usize;
+        // A line whose first byte starts a multi-byte character (a corrupt file)
+        // must be refused here, not panic when sliced.
         if shared > key.len() || !key.is_char_boundary(shared) || !line.is_char_boundary(1) {
             return Err(FormatError(format!(
                 "{}: corrupt entry {}",
@@ -283,13 +298,13 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
         }
         key.truncate(shared);
         // Written straight into the dictionary's buffer: no allocation per entry.
-        let explicit = match rest.split_once('\t') {
-            Some((suffix, value)) => {
-                key.push_str(suffix);
-                Some(value)
+        let explicit = match tab {
+            Some(t) => {
+                key.push_str(&text[start + 1..t]);
+                Some(&text[t + 1..end])
             }
             None => {
-                key.push_str(rest);
+                key.push_str(&text[start + 1..end]);
                 None
             }
         };
