@@ -406,11 +406,12 @@ $('confirm-ok').addEventListener('click', async () => {
     if (doc.job) pool.cancel(doc.job.id);
     doc.gen++;
   }
+  // The page is reset at once (one task: no half-cleared state is ever
+  // painted); the storage is forgotten after, and only then is it announced.
   state.docs.clear();
   state.order = [];
   items.clear();
   $('doc-list').replaceChildren();
-  await store.clearAll().catch(() => {});
   try {
     localStorage.removeItem('jingwen.theme');
     localStorage.removeItem('jingwen.lang');
@@ -422,10 +423,18 @@ $('confirm-ok').addEventListener('click', async () => {
   $('lang-select').value = i18n.currentLang();
   view.applyHlSettings();
   activate(null);
+  // Nothing to remember: cancel the settings write activate() scheduled, so
+  // defaults are not written back into the store just cleared.
+  clearTimeout(settingsTimer);
   updateListActions();
   clearNotices();
-  notice(t('cleared'));
   $('dropzone').focus();
+  try {
+    await store.clearAll();
+    notice(t('cleared'));
+  } catch (err) {
+    notice(t('storageFailed', { message: err.message }), 'error');
+  }
 });
 
 // ------------------------------------------------------- theme, language --

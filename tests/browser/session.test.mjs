@@ -70,7 +70,9 @@ test('a reload restores documents, per-document options and settings; clear all 
   assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 3);
   await page.click('#clear-all');
   await page.click('#confirm-ok');
-  await page.waitForFunction(() => document.querySelectorAll('#doc-list .doc-item').length === 0);
+  // The page resets in one task; the notice comes once the storage is cleared.
+  await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => n.textContent === '已清除全部文档和设置。'));
+  assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 0);
   assert.equal(await page.isVisible('#empty-state'), true);
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
