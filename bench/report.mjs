@@ -156,7 +156,7 @@ const Z = R.sizes;
 if (Z) {
   md.push('## 4. Download size per config (issue 3)');
   md.push('');
-  md.push(`${when(Z)} Everything the browser fetches to convert with that config, each file compressed on its own (raw / gzip -9 / brotli q11); in brackets: peer ÷ jingwen/convert (brotli). jingwen/convert = convert.js + core.js + wasm-lite glue + wasm-lite .wasm + the config's .jwd files (${Object.entries(Z.dictionaries).map(([c, d]) => `${c}: ${d.join(', ')}`).join('; ')}); the full \`jingwen\` entry uses the full wasm (cleaning and highlighting too). Wasm: full ${kb(Z.wasm_bytes.full)}, lite ${kb(Z.wasm_bytes.lite)} raw. Script: [bench/sizes.mjs](sizes.mjs).`);
+  md.push(`${when(Z)} Everything the browser fetches to convert with that config, each file compressed on its own (raw / gzip -9 / brotli q11); in brackets: peer ÷ jingwen/convert (brotli). jingwen/convert = convert.js (one bundled module: the wasm-bindgen glue and core.js inside) + wasm-lite .wasm + the config's .jwd files (${Object.entries(Z.dictionaries).map(([c, d]) => `${c}: ${d.join(', ')}`).join('; ')}); the full \`jingwen\` entry uses the full wasm (cleaning and highlighting too). Wasm: full ${kb(Z.wasm_bytes.full)}, lite ${kb(Z.wasm_bytes.lite)} raw. Script: [bench/sizes.mjs](sizes.mjs).`);
   md.push('');
   const rows = [];
   for (const c of Z.configs) {

@@ -1,10 +1,10 @@
 // Benchmark 4 — download size per config (issue 3): what a browser must fetch
 // to convert with s2t, t2s or s2twp, raw / gzip -9 / brotli quality 11 (Node's
 // zlib; each file compressed on its own, as a web server would, then summed).
-//   jingwen/convert  pkg/convert.js + core.js + wasm-lite/jingwen.js + wasm-lite/jingwen_bg.wasm
+//   jingwen/convert  pkg/convert.js (one bundled module: glue + core) + wasm-lite/jingwen_bg.wasm
 //                    + the .jwd files the config needs (asked from the wasm itself:
 //                    missingDictionaries(config) on a fresh instance)
-//   jingwen (full)   pkg/index.js + core.js + wasm/jingwen.js + wasm/jingwen_bg.wasm + the same .jwd files
+//   jingwen (full)   pkg/index.js (bundled likewise) + wasm/jingwen_bg.wasm + the same .jwd files
 //   opencc-js 1.4.2  its UMD per-locale bundle (dist/umd/cn2t.js for s2t/s2twp, t2cn.js for t2s),
 //                    and dist/umd/full.js (every locale)
 //   zhconv 0.4.2     its wasm + the wasm-bindgen --target web glue (the same for every config)
@@ -50,8 +50,8 @@ const dicts = Object.fromEntries(CONFIGS.map((c) => [c, lite.missingDictionaries
 const results = {};
 for (const c of CONFIGS) {
   results[c] = {
-    'jingwen/convert': sizes([...['convert.js', 'core.js', 'wasm-lite/jingwen.js', 'wasm-lite/jingwen_bg.wasm'].map((f) => join(PKG, f)), ...dicts[c]]),
-    'jingwen (full)': sizes([...['index.js', 'core.js', 'wasm/jingwen.js', 'wasm/jingwen_bg.wasm'].map((f) => join(PKG, f)), ...dicts[c]]),
+    'jingwen/convert': sizes([...['convert.js', 'wasm-lite/jingwen_bg.wasm'].map((f) => join(PKG, f)), ...dicts[c]]),
+    'jingwen (full)': sizes([...['index.js', 'wasm/jingwen_bg.wasm'].map((f) => join(PKG, f)), ...dicts[c]]),
     [`opencc-js ${OPENCCJS_BUNDLE[c]}.js`]: sizes([join(OCJS, `${OPENCCJS_BUNDLE[c]}.js`)]),
     'opencc-js full.js': sizes([join(OCJS, 'full.js')]),
     zhconv: sizes([join(ZH, 'zhconv_wasm.js'), join(ZH, 'zhconv_wasm_bg.wasm')]),

@@ -13,7 +13,8 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 cpSync(join(root, 'www'), dist, { recursive: true });
-for (const f of ['index.js', 'core.js', 'wasm/jingwen.js', 'wasm/jingwen_bg.wasm']) {
+// pkg/index.js is one bundled module (scripts/bundle.mjs): the glue and core.js are inside it.
+for (const f of ['index.js', 'wasm/jingwen_bg.wasm']) {
   cpSync(join(root, 'pkg', f), join(dist, 'pkg', f));
 }
 cpSync(join(root, 'pkg', 'data'), join(dist, 'pkg', 'data'), { recursive: true });

@@ -84,5 +84,10 @@ test('a plain module page imports the package and uses it', async () => {
   for (const f of ['TSPhrases.jwd', 'TSCharactersExt.jwd']) {
     assert.equal(requests.filter((p) => p.endsWith(`/data/${f}`)).length, 1, f);
   }
+  // Each entry is one bundled module: the only scripts fetched from the package
+  // are index.js and convert.js themselves (no second round of module requests
+  // before the wasm and dictionary downloads can start).
+  const scripts = requests.filter((p) => p.startsWith('/node_modules/jingwen/') && p.endsWith('.js'));
+  assert.deepEqual(scripts.sort(), ['/node_modules/jingwen/convert.js', '/node_modules/jingwen/index.js']);
   await page.close();
 });

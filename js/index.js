@@ -6,9 +6,13 @@
 //
 // Dictionaries are separate files (data/*.jwd) fetched on demand, so a page
 // only downloads what the configurations it uses need.
-import initWasm, * as wasm from './wasm/jingwen.js';
-import { browserEntry } from './core.js';
-import manifest from './data/configs.js';
+//
+// This is the source; scripts/build bundles it with what it imports into one
+// module, pkg/index.js (one fetch instead of two rounds of module requests).
+// Relative URLs below are written for that output's place: pkg/.
+import initWasm, * as wasm from '../pkg/wasm/jingwen.js';
+import { browserEntry } from '../pkg/core.js';
+import manifest from '../pkg/data/configs.js';
 
 const { init, api } = browserEntry(initWasm, wasm, new URL('./data/', import.meta.url), manifest);
 
