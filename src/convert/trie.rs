@@ -66,6 +66,22 @@ pub struct PrefixMap {
     /// Bit per code point below `TABLE_LIMIT`: does a key start with it? (32 KiB,
     /// stays in cache, rejects most positions of a text before any table lookup.)
     first: Vec<u64>,
+    /// Bit per hashed pair of first two characters of the keys with two or more
+    /// (empty when there are none). Most characters of a text begin no phrase
+    /// with the character after them; this filter (in cache) proves it, where
+    /// finding the child in the trie would be two cache misses (a hash table
+    /// slot and a node) for an answer of "none".
+    pairs: Vec<u64>,
+}
+
+/// The pair filter has `1 << PAIR_BITS` bits (128 KiB): STPhrases has about
+/// 30,000 distinct first pairs, so under 3% of the bits are set.
+const PAIR_BITS: u32 = 20;
+
+#[inline(always)]
+fn pair_bit(c1: u32, c2: u32) -> usize {
+    ((c1.wrapping_mul(0x9E37_79B1) ^ c2.wrapping_mul(0x85EB_CA77)).wrapping_mul(0xC2B2_AE3D)
+        >> (32 - PAIR_BITS)) as usize
 }
 
 impl PrefixMap {
@@ -194,9 +210,41 @@ impl PrefixMap {
             tier_values,
             max_key_chars: max_len,
             first: vec![0; TABLE_LIMIT as usize / 64],
+            pairs: Vec::new(),
         };
         map.fill_root_table();
+        map.fill_pairs();
         map
+    }
+
+    /// Sets the filter bit of every (root child, its child) edge pair.
+    fn fill_pairs(&mut self) {
+        let (start, end) = (
+            self.nodes[0].first_child as usize,
+            self.nodes[1].first_child as usize,
+        );
+        for id in start..end {
+            let (lo, hi) = (
+                self.nodes[id].first_child as usize,
+                self.nodes[id + 1].first_child as usize,
+            );
+            if lo < hi && self.pairs.is_empty() {
+                self.pairs = vec![0; (1 << PAIR_BITS) / 64];
+            }
+            for kid in lo..hi {
+                let b = pair_bit(self.nodes[id].ch, self.nodes[kid].ch);
+                self.pairs[b / 64] |= 1 << (b % 64);
+            }
+        }
+    }
+
+    /// Could a key start with `c1` followed by `c2`? (`false` is certain.)
+    #[inline(always)]
+    fn may_pair(&self, c1: u32, c2: u32) -> bool {
+        let b = pair_bit(c1, c2);
+        self.pairs
+            .get(b / 64)
+            .is_some_and(|w| w & (1 << (b % 64)) != 0)
     }
 
     fn fill_root_table(&mut self) {
@@ -397,6 +445,7 @@ impl PrefixMap {
                 value: self.nodes[node as usize].value,
                 chars: 1,
             };
+            let first = c;
             while let Some([n, next]) = self.nodes.get(node as usize..node as usize + 2) {
                 if n.first_child == next.first_child {
                     break; // a leaf
@@ -404,6 +453,9 @@ impl PrefixMap {
                 let (c, w) = decode(text.get(p..).unwrap_or_default());
                 if w == 0 {
                     break; // the end of the text
+                }
+                if depth == 1 && !self.may_pair(first, c) {
+                    break;
                 }
                 let child = self.child_below(node as usize, c);
                 if child == 0 {
@@ -428,6 +480,7 @@ impl PrefixMap {
             value: NO_VALUE,
             chars: 0,
         }; MAX_TIERS];
+        let first = c;
         loop {
             let base = self.nodes[node as usize].value;
             if base != NO_VALUE {
@@ -446,7 +499,7 @@ impl PrefixMap {
                 break;
             }
             let (c, w) = decode(text.get(p..).unwrap_or_default());
-            if w == 0 {
+            if w == 0 || (depth == 1 && !self.may_pair(first, c)) {
                 break;
             }
             let next = self.child_below(node as usize, c);
@@ -508,6 +561,7 @@ impl PrefixMap {
             + self.value_ends.len() * 4
             + self.values.len()
             + self.first.len() * 8
+            + self.pairs.len() * 8
     }
 }
 
