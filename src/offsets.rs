@@ -1,5 +1,13 @@
-//! Byte offsets → UTF-16 code-unit offsets (what JavaScript strings and DOM
-//! Ranges count in), for results that cross into JavaScript.
+//! UTF-16 for results that cross into JavaScript: byte offsets → UTF-16
+//! code-unit offsets (what JS strings and DOM Ranges count in), and text as
+//! UTF-16 code units (what a JS string is made of).
+
+/// Appends `text` as UTF-16 code units.
+pub fn push_utf16(text: &str, out: &mut Vec<u16>) {
+    // A UTF-8 text never has more UTF-16 units than bytes: one reservation.
+    out.reserve(text.len());
+    out.extend(text.encode_utf16());
+}
 
 /// Converts byte offsets into `text` (each on a char boundary; any order) to
 /// UTF-16 offsets, in one pass over the text.
@@ -29,5 +37,30 @@ mod tests {
     fn mixed_widths() {
         let s = "a汉𠀀b";
         assert_eq!(utf16_offsets(s, &[8, 0, 1, 4, 9]), vec![4, 0, 1, 2, 5]);
+    }
+
+    #[test]
+    fn utf16_units() {
+        let mut out = vec![1];
+        push_utf16("a汉𠀀é", &mut out);
+        assert_eq!(out, [1, 0x61, 0x6C49, 0xD840, 0xDC00, 0xE9]);
+        // Every scalar value class, against the standard library.
+        let all: String = [
+            '\0',
+            '\u{7F}',
+            '\u{80}',
+            '\u{7FF}',
+            '\u{800}',
+            '\u{D7FF}',
+            '\u{E000}',
+            '\u{FFFF}',
+            '\u{10000}',
+            '\u{10FFFF}',
+        ]
+        .iter()
+        .collect();
+        let mut out = Vec::new();
+        push_utf16(&all, &mut out);
+        assert_eq!(out, all.encode_utf16().collect::<Vec<_>>());
     }
 }

@@ -68,6 +68,16 @@ fn text_strategy() -> impl Strategy<Value = String> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
+    /// The UTF-16 a conversion is handed to JavaScript in is exactly the
+    /// text's (any scalar values, appended after what the buffer held).
+    #[test]
+    fn utf16_transcoding_is_exact(s in any::<String>(), keep in prop::collection::vec(any::<u16>(), 0..3)) {
+        let mut out = keep.clone();
+        jingwen::offsets::push_utf16(&s, &mut out);
+        prop_assert_eq!(&out[..keep.len()], &keep[..]);
+        prop_assert_eq!(&out[keep.len()..], &s.encode_utf16().collect::<Vec<_>>()[..]);
+    }
+
     /// Text made only of characters that no key of the configuration contains
     /// comes out unchanged, for every configuration.
     #[test]

@@ -23,6 +23,12 @@ fn load_s2t() {
     }
 }
 
+/// Converts through the binding, decoding its UTF-16 view as the JS side does.
+fn convert(text: &str, config: &str) -> Result<String, wasm_bindgen::JsError> {
+    let view = wasm::convert_utf16(text, config)?;
+    Ok(String::from_utf16(&view.to_vec()).expect("well-formed UTF-16"))
+}
+
 fn message(e: wasm_bindgen::JsError) -> String {
     let v: JsValue = e.into();
     js_sys::Error::from(v).message().into()
@@ -33,15 +39,18 @@ fn conversion_needs_its_dictionaries_then_works() {
     if wasm::missing_dictionaries("t2jp").unwrap().is_empty() {
         panic!("no dictionary is embedded in the wasm build");
     }
-    let err = message(wasm::convert("汉字", "t2jp").unwrap_err());
+    let err = message(convert("汉字", "t2jp").unwrap_err());
     assert!(err.contains("not loaded") && err.contains("t2jp"), "{err}");
     load_s2t();
     assert!(wasm::missing_dictionaries("s2t").unwrap().is_empty());
     assert_eq!(
-        wasm::convert("汉字转换，头发发展", "s2t").unwrap(),
+        convert("汉字转换，头发发展", "s2t").unwrap(),
         "漢字轉換，頭髮發展"
     );
-    let bad = message(wasm::convert("x", "s2x").unwrap_err());
+    // Astral characters (surrogate pairs in UTF-16), ASCII and empty text.
+    assert_eq!(convert("𠀀a汉字é", "s2t").unwrap(), "𠀀a漢字é");
+    assert_eq!(convert("", "s2t").unwrap(), "");
+    let bad = message(convert("x", "s2x").unwrap_err());
     assert!(bad.contains("s2twp"), "{bad}");
     assert!(wasm::register_dictionary(b"garbage").is_err());
 }

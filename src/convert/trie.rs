@@ -367,10 +367,29 @@ impl PrefixMap {
         if ascii {
             return true;
         }
-        bytes.windows(2).any(|w| {
-            let i = (w[0] as usize) << 8 | w[1] as usize;
-            w[0] >= 0xC0 && pairs[i / 64] & (1 << (i % 64)) != 0
-        })
+        let hit = |at: usize| {
+            bytes.get(at + 1).is_some_and(|&second| {
+                let i = (bytes[at] as usize) << 8 | second as usize;
+                pairs[i / 64] & (1 << (i % 64)) != 0
+            })
+        };
+        // Few distinct lead bytes (the compatibility ideographs: 0xEF, 0xF0):
+        // jump between them with memchr instead of looking at every byte.
+        let mut leads: Vec<u8> = (0xC0..=0xFF)
+            .filter(|&b| {
+                pairs[(b as usize) << 2..((b as usize) + 1) << 2]
+                    .iter()
+                    .any(|&w| w != 0)
+            })
+            .collect();
+        leads.truncate(4);
+        match leads[..] {
+            [] => false,
+            [a] => memchr::memchr_iter(a, bytes).any(hit),
+            [a, b] => memchr::memchr2_iter(a, b, bytes).any(hit),
+            [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).any(hit),
+            _ => (0..bytes.len()).any(|at| bytes[at] >= 0xC0 && hit(at)),
+        }
     }
 
     /// Which UTF-8 lead bytes begin a character that can start a key.
@@ -624,6 +643,25 @@ mod tests {
         assert_eq!(get(&m, "C"), None);
         // A key present in both tiers keeps both values.
         assert_eq!(get(&m, "A"), Some((1, "y1".into())));
+    }
+
+    #[test]
+    fn may_match_is_never_wrong_about_a_match() {
+        let few = PrefixMap::build([("\u{F900}", "x"), ("\u{2F800}", "y")]);
+        assert!(!few.may_match("汉字，标点。"));
+        assert!(few.may_match("汉\u{F900}"));
+        assert!(few.may_match("\u{2F800}"));
+        assert!(
+            !few.may_match("\u{FB00}"),
+            "the same lead byte, another second byte"
+        );
+        let many = PrefixMap::build([("é", "1"), ("汉", "2"), ("Ω", "3"), ("𠀀", "4")]);
+        assert!(many.may_match("zz汉") && many.may_match("𠀀") && !many.may_match("zz字"));
+        assert!(
+            PrefixMap::build([("a", "b")]).may_match("汉"),
+            "ASCII keys: always maybe"
+        );
+        assert!(!PrefixMap::empty().may_match("汉a"));
     }
 
     #[test]
