@@ -236,8 +236,17 @@ fn parse_header(bytes: &[u8]) -> Result<Header<'_>, FormatError> {
 }
 
 /// Reads the header of an encoded dictionary: (name, base name).
+/// Only the two header lines are read and validated here (registering a file
+/// in a browser should not walk its half a megabyte); [`decode`] checks the
+/// whole file when the dictionary is first used.
 pub fn header(bytes: &[u8]) -> Result<(String, Option<String>), FormatError> {
-    let h = parse_header(bytes)?;
+    let head_end = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .nth(1)
+        .map_or(bytes.len(), |(i, _)| i + 1);
+    let h = parse_header(&bytes[..head_end])?;
     Ok((h.name.to_string(), h.base.map(str::to_string)))
 }
 

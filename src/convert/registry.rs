@@ -70,15 +70,33 @@ fn bytes_of(name: &str, config: &str) -> Result<Arc<[u8]>> {
 }
 
 /// Decodes one shipped dictionary file.
-pub fn load_dict(name: &str, config: &str) -> Result<DictData> {
+pub fn load_dict(name: &str, config: &str) -> Result<Arc<DictData>> {
+    load_dict_with(name, config, &mut HashMap::new())
+}
+
+/// Decodes a dictionary file, reusing (and filling) `decoded`: a base
+/// dictionary (STCharacters under STPhrases) that is also a member of the same
+/// group is decoded once, not twice.
+fn load_dict_with(
+    name: &str,
+    config: &str,
+    decoded: &mut HashMap<String, Arc<DictData>>,
+) -> Result<Arc<DictData>> {
+    if let Some(d) = decoded.get(name) {
+        return Ok(d.clone());
+    }
     let info = dict_info(name)
         .ok_or_else(|| Error::InvalidDictionary(format!("unknown dictionary {name:?}")))?;
     let base = match info.base {
-        Some(b) => Some(load_dict(b, config)?),
+        Some(b) => Some(load_dict_with(b, config, decoded)?),
         None => None,
     };
     let bytes = bytes_of(name, config)?;
-    dictfile::decode(&bytes, base.as_ref()).map_err(|e| Error::InvalidDictionary(e.to_string()))
+    let dict = dictfile::decode(&bytes, base.as_deref())
+        .map_err(|e| Error::InvalidDictionary(e.to_string()))?;
+    let dict = Arc::new(dict);
+    decoded.insert(name.to_string(), dict.clone());
+    Ok(dict)
 }
 
 /// Builds (or reuses) the map of dictionary files in priority tiers.
@@ -93,9 +111,10 @@ fn tiered_map(tiers: &[Vec<&'static str>], config: &str) -> Result<Arc<PrefixMap
     }
     // Build outside the lock: decoding STPhrases takes milliseconds.
     let mut dicts = Vec::new();
+    let mut decoded = HashMap::new();
     for (t, names) in tiers.iter().enumerate() {
         for n in names {
-            dicts.push((t as u8, load_dict(n, config)?));
+            dicts.push((t as u8, load_dict_with(n, config, &mut decoded)?));
         }
     }
     let entries = dicts

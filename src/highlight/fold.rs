@@ -230,7 +230,7 @@ pub(crate) fn script_fold() -> Result<&'static ScriptFold> {
         .iter()
         .map(|name| load_dict(name, DICT_USER))
         .collect::<Result<Vec<_>>>()?;
-    let variants: Vec<&DictData> = variants.iter().collect();
+    let variants: Vec<&DictData> = variants.iter().map(|d| &**d).collect();
     let built = ScriptFold::build(&ts, &variants);
     // Two threads may build at once; both results are equal, the first is kept.
     Ok(FOLD.get_or_init(|| built))

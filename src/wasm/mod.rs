@@ -132,6 +132,11 @@ thread_local! {
 fn utf16_view(text: &str) -> js_sys::Uint16Array {
     UTF16_OUT.with(|buf| {
         let mut buf = buf.borrow_mut();
+        // Give a big buffer back to the allocator once results are small again
+        // (wasm memory never shrinks, but freed memory is reused).
+        if buf.capacity() > 4 * text.len() + 65_536 {
+            *buf = Vec::new();
+        }
         buf.clear();
         crate::offsets::push_utf16(text, &mut buf);
         // SAFETY: the view is read by the caller before any other call into
