@@ -74,8 +74,8 @@ pub struct PrefixMap {
     pairs: Vec<u64>,
 }
 
-/// The pair filter has `1 << PAIR_BITS` bits (128 KiB): STPhrases has about
-/// 30,000 distinct first pairs, so under 3% of the bits are set.
+/// The pair filter has `1 << PAIR_BITS` bits (128 KiB): STPhrases has 32,888
+/// distinct first pairs, so about 3% of the bits are set (the false-positive rate).
 const PAIR_BITS: u32 = 20;
 
 #[inline(always)]
