@@ -31,6 +31,10 @@ struct Node {
     hash: u32,
 }
 
+/// A root table slot: (node id, value of that node).
+type RootEntry = (u32, u32);
+const NO_ROOT: RootEntry = (0, NO_VALUE);
+
 const NO_HASH: u32 = 0;
 /// The most priority tiers a map can have.
 pub const MAX_TIERS: usize = 8;
@@ -48,8 +52,11 @@ fn slot(c: u32, bits: u32) -> usize {
 pub struct PrefixMap {
     /// For each page of 256 code points, its index in `pages` (0: the empty page).
     page_of: Vec<u16>,
-    /// Root children by code point: node id, or 0 for none.
-    pages: Vec<[u32; PAGE]>,
+    /// Root children by code point: (node id, the node's value), node 0 for
+    /// none. The value rides along so that a character that begins no phrase
+    /// (most of them, see `pairs`) is answered from this table alone, without
+    /// touching the node array.
+    pages: Vec<[RootEntry; PAGE]>,
     /// Nodes in breadth-first order (node 0 is the root), plus a sentinel.
     /// Children of node `n` are the nodes `nodes[n].first_child..nodes[n + 1].first_child`.
     nodes: Vec<Node>,
@@ -201,7 +208,7 @@ impl PrefixMap {
         }
         let mut map = PrefixMap {
             page_of: vec![0; (TABLE_LIMIT as usize) / PAGE],
-            pages: vec![[0; PAGE]],
+            pages: vec![[NO_ROOT; PAGE]],
             nodes,
             hashed,
             values,
@@ -259,10 +266,11 @@ impl PrefixMap {
             }
             let p = (c as usize) / PAGE;
             if self.page_of[p] == 0 {
-                self.pages.push([0; PAGE]);
+                self.pages.push([NO_ROOT; PAGE]);
                 self.page_of[p] = (self.pages.len() - 1) as u16;
             }
-            self.pages[self.page_of[p] as usize][c as usize % PAGE] = id as u32;
+            self.pages[self.page_of[p] as usize][c as usize % PAGE] =
+                (id as u32, self.nodes[id].value);
             self.first[c as usize / 64] |= 1 << (c % 64);
         }
     }
@@ -282,7 +290,7 @@ impl PrefixMap {
     fn child(&self, node: u32, c: char) -> Option<u32> {
         let c = c as u32;
         if node == 0 && c < TABLE_LIMIT {
-            let id = self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
+            let (id, _) = self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
             return (id != 0).then_some(id);
         }
         let id = self.child_below(node as usize, c);
@@ -448,23 +456,31 @@ impl PrefixMap {
     #[inline(always)]
     pub fn match_at(&self, text: &[u8], pos: usize) -> Option<Hit> {
         let (c, w) = decode(text.get(pos..)?);
-        let mut node = if c < TABLE_LIMIT {
+        let (mut node, root_value) = if c < TABLE_LIMIT {
             if self.first[c as usize / 64] & (1 << (c % 64)) == 0 {
                 return None;
             }
             self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE]
         } else {
-            self.child(0, char::from_u32(c)?)?
+            let node = self.child(0, char::from_u32(c)?)?;
+            (node, self.nodes[node as usize].value)
         };
         let mut p = pos + w;
         let mut depth = 1u32;
+        let first = c;
         if self.tiers == 1 {
             let mut best = Hit {
                 end: p,
-                value: self.nodes[node as usize].value,
+                value: root_value,
                 chars: 1,
             };
-            let first = c;
+            // Does a phrase start with this character and the next? Most often
+            // not: answered from the root entry and the pair filter, without
+            // the node array (a leaf has no pairs either).
+            let (c2, _) = decode(text.get(p..).unwrap_or_default());
+            if !self.may_pair(first, c2) {
+                return (root_value != NO_VALUE).then_some(best);
+            }
             while let Some([n, next]) = self.nodes.get(node as usize..node as usize + 2) {
                 if n.first_child == next.first_child {
                     break; // a leaf
@@ -472,9 +488,6 @@ impl PrefixMap {
                 let (c, w) = decode(text.get(p..).unwrap_or_default());
                 if w == 0 {
                     break; // the end of the text
-                }
-                if depth == 1 && !self.may_pair(first, c) {
-                    break;
                 }
                 let child = self.child_below(node as usize, c);
                 if child == 0 {
@@ -499,7 +512,6 @@ impl PrefixMap {
             value: NO_VALUE,
             chars: 0,
         }; MAX_TIERS];
-        let first = c;
         loop {
             let base = self.nodes[node as usize].value;
             if base != NO_VALUE {
@@ -573,7 +585,7 @@ impl PrefixMap {
     /// Approximate heap size, for memory reports.
     pub fn heap_bytes(&self) -> usize {
         self.page_of.len() * 2
-            + self.pages.len() * PAGE * 4
+            + self.pages.len() * PAGE * std::mem::size_of::<RootEntry>()
             + self.nodes.len() * std::mem::size_of::<Node>()
             + self.hashed.len() * 4
             + self.tier_values.len() * 4
