@@ -451,8 +451,9 @@ pub struct Hit {
 impl PrefixMap {
     /// The longest match at `pos` of `text` (UTF-8 bytes of a `str`, `pos` on a
     /// char boundary), under the tier rule. The hot path of conversion: one
-    /// decode per character, the first character through the root table, and the
-    /// walk stops at leaves without looking at the next character.
+    /// decode per character; the first character through the root table (which
+    /// holds its value), then the pair filter on it and the next character; only
+    /// where a phrase may start are the nodes walked.
     #[inline(always)]
     pub fn match_at(&self, text: &[u8], pos: usize) -> Option<Hit> {
         let (c, w) = decode(text.get(pos..)?);
