@@ -193,7 +193,11 @@ fn generate(data: &Path, out: &Path, embed: bool) {
         );
         let file = dict_dir.join(format!("{name}.jwd"));
         std::fs::write(&file, &bytes).unwrap();
-        let bytes_expr = if embed {
+        // Every configuration normalizes compatibility ideographs first, so the
+        // wasm carries that small table (9.7 KB raw) itself: one request fewer
+        // before any first conversion in a browser. The rest is fetched per
+        // configuration.
+        let bytes_expr = if embed || name == "CJK_Compatibility_Ideographs" {
             format!("Some(include_bytes!({:?}))", file.display().to_string())
         } else {
             "None".into()
