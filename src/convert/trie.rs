@@ -79,6 +79,13 @@ pub struct PrefixMap {
     /// finding the child in the trie would be two cache misses (a hash table
     /// slot and a node) for an answer of "none".
     pairs: Vec<u64>,
+    /// The first characters' first two UTF-8 bytes, for [`PrefixMap::may_match`]:
+    /// bit per (lead byte, second byte) of the multi-byte ones…
+    first_bytes: Box<[u64; 1024]>,
+    /// …their distinct lead bytes…
+    first_leads: Vec<u8>,
+    /// …and whether any first character is ASCII.
+    first_ascii: bool,
 }
 
 /// The pair filter has `1 << PAIR_BITS` bits (128 KiB): STPhrases has 32,888
@@ -218,6 +225,9 @@ impl PrefixMap {
             max_key_chars: max_len,
             first: vec![0; TABLE_LIMIT as usize / 64],
             pairs: Vec::new(),
+            first_bytes: Box::new([0; 1024]),
+            first_leads: Vec::new(),
+            first_ascii: false,
         };
         map.fill_root_table();
         map.fill_pairs();
@@ -261,6 +271,20 @@ impl PrefixMap {
         );
         for id in start..end {
             let c = self.nodes[id].ch;
+            if let Some(ch) = char::from_u32(c) {
+                let mut buf = [0u8; 4];
+                match *ch.encode_utf8(&mut buf).as_bytes() {
+                    [_] => self.first_ascii = true,
+                    [b0, b1, ..] => {
+                        let i = (b0 as usize) << 8 | b1 as usize;
+                        self.first_bytes[i / 64] |= 1 << (i % 64);
+                        if !self.first_leads.contains(&b0) {
+                            self.first_leads.push(b0);
+                        }
+                    }
+                    [] => {}
+                }
+            }
             if c >= TABLE_LIMIT {
                 continue;
             }
@@ -351,30 +375,13 @@ impl PrefixMap {
     /// bytes of every character against those of the keys' first characters:
     /// for a small dictionary such as the CJK compatibility normalization, this
     /// proves in one quick pass that a whole text needs no conversion.
+    /// (The tables it reads are made once, with the map: this runs for every text.)
     pub fn may_match(&self, text: &str) -> bool {
-        let mut pairs = [0u64; 1024]; // 65,536 bits: (first byte, second byte)
-        let mut ascii = false;
-        let (start, end) = (
-            self.nodes[0].first_child as usize,
-            self.nodes[1].first_child as usize,
-        );
-        for n in &self.nodes[start..end] {
-            let Some(c) = char::from_u32(n.ch) else {
-                continue;
-            };
-            let mut buf = [0u8; 4];
-            let b = c.encode_utf8(&mut buf).as_bytes();
-            if b.len() == 1 {
-                ascii = true;
-            } else {
-                let i = (b[0] as usize) << 8 | b[1] as usize;
-                pairs[i / 64] |= 1 << (i % 64);
-            }
-        }
-        let bytes = text.as_bytes();
-        if ascii {
+        if self.first_ascii {
             return true;
         }
+        let bytes = text.as_bytes();
+        let pairs = &self.first_bytes;
         let hit = |at: usize| {
             bytes.get(at + 1).is_some_and(|&second| {
                 let i = (bytes[at] as usize) << 8 | second as usize;
@@ -383,15 +390,7 @@ impl PrefixMap {
         };
         // Few distinct lead bytes (the compatibility ideographs: 0xEF, 0xF0):
         // jump between them with memchr instead of looking at every byte.
-        let mut leads: Vec<u8> = (0xC0..=0xFF)
-            .filter(|&b| {
-                pairs[(b as usize) << 2..((b as usize) + 1) << 2]
-                    .iter()
-                    .any(|&w| w != 0)
-            })
-            .collect();
-        leads.truncate(4);
-        match leads[..] {
+        match self.first_leads[..] {
             [] => false,
             [a] => memchr::memchr_iter(a, bytes).any(hit),
             [a, b] => memchr::memchr2_iter(a, b, bytes).any(hit),
@@ -594,6 +593,7 @@ impl PrefixMap {
             + self.values.len()
             + self.first.len() * 8
             + self.pairs.len() * 8
+            + std::mem::size_of_val(&*self.first_bytes)
     }
 }
 
