@@ -6,7 +6,7 @@
 /// character, plus one per 4-byte sequence (a surrogate pair). Eight bytes
 /// at a time: this pass runs over whole converted documents in wasm, which
 /// has no SIMD here.
-fn utf16_len(text: &str) -> usize {
+pub fn utf16_len(text: &str) -> usize {
     const HI: u64 = 0x8080_8080_8080_8080;
     let b = text.as_bytes();
     let mut chunks = b.chunks_exact(8);

@@ -18,7 +18,8 @@
 //! configurations with segmentation it silently drops everything after a NUL
 //! character in a segment. We never lose text, so NUL is kept as any character.
 
-use super::trie::PrefixMap;
+use super::output::Output;
+use super::trie::{PrefixMap, Repl};
 use std::sync::Arc;
 
 /// A resolved dictionary group, ready to match.
@@ -97,14 +98,15 @@ impl Matcher {
     /// The longest match at byte `pos` of `text` (a char boundary): (end offset,
     /// replacement, characters matched).
     #[inline(always)]
-    pub fn match_at<'a>(&'a self, text: &str, pos: usize) -> Option<(usize, &'a str, u32)> {
+    pub fn match_at<'a>(&'a self, text: &str, pos: usize) -> Option<(usize, Repl<'a>, u32)> {
         match &self.kind {
             Kind::Map(map) => map
                 .match_at(text.as_bytes(), pos)
-                .map(|h| (h.end, map.value(h.value), h.chars)),
-            _ => self
-                .longest(&text[pos..])
-                .map(|(len, v)| (pos + len, v, text[pos..pos + len].chars().count() as u32)),
+                .map(|h| (h.end, map.replacement(h.value), h.chars)),
+            _ => self.longest(&text[pos..]).map(|(len, v)| {
+                let chars = text[pos..pos + len].chars().count() as u32;
+                (pos + len, Repl::Str(v), chars)
+            }),
         }
     }
 
@@ -208,7 +210,23 @@ fn unit_at(text: &str, pos: usize) -> usize {
 
 /// Converts one segment with one matcher, appending to `out`. Unchanged text
 /// is copied in runs; only characters that can start a key are looked up.
-pub fn convert_segment(m: &Matcher, seg: &str, out: &mut String) {
+pub fn convert_segment(m: &Matcher, seg: &str, out: &mut impl Output) {
+    if let Some(map) = m.as_map().filter(|m| m.is_single_tier()) {
+        let mut run = 0; // start of the unchanged text not yet copied
+        map.scan(seg, unit_len, |start, hit, first| {
+            let value = map.replacement(hit.value);
+            if value == Repl::Char(char::from_u32(first).unwrap_or('\0')) {
+                return; // a character that stays as it is: part of the run
+            }
+            if run < start {
+                out.push_str(&seg[run..start]);
+            }
+            out.push_repl(value);
+            run = hit.end;
+        });
+        out.push_str(&seg[run..]);
+        return;
+    }
     let bytes = seg.as_bytes();
     let mut pos = 0;
     let mut run = 0; // start of the unchanged text not yet copied
@@ -219,8 +237,10 @@ pub fn convert_segment(m: &Matcher, seg: &str, out: &mut String) {
         }
         match m.match_at(seg, pos) {
             Some((end, value, _)) => {
-                out.push_str(&seg[run..pos]);
-                out.push_str(value);
+                if run < pos {
+                    out.push_str(&seg[run..pos]);
+                }
+                out.push_repl(value);
                 pos = end;
                 run = end;
             }
@@ -239,6 +259,36 @@ pub fn convert_segment(m: &Matcher, seg: &str, out: &mut String) {
 /// the step would have split and converted the text. `f` receives each
 /// segment's first-step output.
 pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
+    if let Some(map) = m.as_map().filter(|m| m.is_single_tier()) {
+        let mut run = String::new();
+        let mut copied = 0; // start of the unmatched text not yet added to `run`
+        map.scan(text, unit_len, |start, hit, first| {
+            let value = map.replacement(hit.value);
+            if hit.chars >= 2 {
+                run.push_str(&text[copied..start]);
+                if !run.is_empty() {
+                    f(&run);
+                    run.clear();
+                }
+                let mut buf = [0u8; 4];
+                f(match value {
+                    Repl::Str(s) => s,
+                    Repl::Char(c) => c.encode_utf8(&mut buf),
+                });
+            } else if value == Repl::Char(char::from_u32(first).unwrap_or('\0')) {
+                return; // a character that stays as it is: part of the unmatched text
+            } else {
+                run.push_str(&text[copied..start]);
+                run.push_repl(value);
+            }
+            copied = hit.end;
+        });
+        run.push_str(&text[copied..]);
+        if !run.is_empty() {
+            f(&run);
+        }
+        return;
+    }
     let bytes = text.as_bytes();
     let mut run = String::new();
     let mut pos = 0;
@@ -256,9 +306,13 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
                         f(&run);
                         run.clear();
                     }
-                    f(value);
+                    let mut buf = [0u8; 4];
+                    f(match value {
+                        Repl::Str(s) => s,
+                        Repl::Char(c) => c.encode_utf8(&mut buf),
+                    });
                 } else {
-                    run.push_str(value);
+                    run.push_repl(value);
                 }
                 pos = end;
                 copied = end;

@@ -12,6 +12,7 @@
 mod config;
 pub mod dictfile;
 mod engine;
+mod output;
 mod registry;
 mod trie;
 mod user_dict;
@@ -23,6 +24,7 @@ pub use user_dict::{Piece, UserDict};
 
 use crate::error::Result;
 use engine::{convert_segment, segment, segment_and_convert, Matcher};
+use output::Output;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -136,18 +138,32 @@ impl Converter {
     /// Converts `text`.
     pub fn convert(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len() + text.len() / 8);
-        match &self.user {
-            None => self.convert_into(text, &mut out),
-            Some(user) => user.split(text, |piece| match piece {
-                Piece::Plain(plain) => self.convert_into(plain, &mut out),
-                Piece::Replacement(value) => out.push_str(value),
-            }),
-        }
+        self.convert_to(text, &mut out);
         out
     }
 
+    /// Converts `text`, appending the result to `out` as UTF-16 code units
+    /// (for JavaScript, whose strings are UTF-16: written as it is converted,
+    /// with no second pass).
+    pub fn convert_utf16(&self, text: &str, out: &mut Vec<u16>) {
+        // A conversion rarely changes the length much: room for the input's
+        // length in UTF-16 (one quick counting pass) and a little more.
+        out.reserve(crate::offsets::utf16_len(text) + 64);
+        self.convert_to(text, out);
+    }
+
+    fn convert_to(&self, text: &str, out: &mut impl Output) {
+        match &self.user {
+            None => self.convert_into(text, out),
+            Some(user) => user.split(text, |piece| match piece {
+                Piece::Plain(plain) => self.convert_into(plain, out),
+                Piece::Replacement(value) => out.push_str(value),
+            }),
+        }
+    }
+
     /// Converts `text` with the built-in dictionaries only, appending to `out`.
-    fn convert_into(&self, text: &str, out: &mut String) {
+    fn convert_into<O: Output>(&self, text: &str, out: &mut O) {
         let mut normalized = std::borrow::Cow::Borrowed(text);
         for m in &self.normalization {
             // Compatibility ideographs are rare: usually one scan proves there are none.
@@ -160,7 +176,7 @@ impl Converter {
         }
         let mut a = String::new();
         let mut b = String::new();
-        let mut run_chain = |seg: &str, out: &mut String| match self.chain.as_slice() {
+        let mut run_chain = |seg: &str, out: &mut O| match self.chain.as_slice() {
             [] => out.push_str(seg),
             [only] => convert_segment(only, seg, out),
             [first, rest @ ..] => {

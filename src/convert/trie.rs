@@ -31,8 +31,15 @@ struct Node {
     hash: u32,
 }
 
-/// A root table slot: (node id, value of that node).
+/// A root table slot: (node id, value of that node as a [`Hit::value`]
+/// reference — the character itself when the value is one character).
 type RootEntry = (u32, u32);
+/// A value reference with this bit set is a one-character value, inline: its
+/// code point is the low bits. Most matches in a text are one character
+/// (STCharacters); carrying the answer in the root table saves two lookups
+/// (the value's offsets and its bytes) per match and lets the output take a
+/// `char` rather than copy a string.
+const INLINE: u32 = 0x8000_0000;
 const NO_ROOT: RootEntry = (0, NO_VALUE);
 
 const NO_HASH: u32 = 0;
@@ -193,6 +200,12 @@ impl PrefixMap {
             first_child: next,
             hash: NO_HASH,
         });
+        let tiers = if tiers > 1 && Self::flatten_tiers(&mut nodes, &tier_values, tiers) {
+            tier_values = Vec::new();
+            1
+        } else {
+            tiers
+        };
         let mut hashed = Vec::new();
         for n in 1..nodes.len() - 1 {
             let (lo, hi) = (
@@ -232,6 +245,43 @@ impl PrefixMap {
         map.fill_root_table();
         map.fill_pairs();
         map
+    }
+
+    /// Turns tiered values into plain ones when the tiers cannot make a
+    /// difference: when no key's earliest tier comes after that of a key which
+    /// is a prefix of it. Then the longest match overall also belongs to the
+    /// earliest tier that matches at all, so `short_circuit` answers exactly as
+    /// the longest match (taking each key's earliest-tier value) does — and the
+    /// map can use the single-tier scan. (TWPhrases before TWVariantsPhrases is
+    /// such a pair: s2tw, s2twp, tw2sp… become one tier.) Returns whether it did.
+    fn flatten_tiers(nodes: &mut [Node], tier_values: &[u32], tiers: usize) -> bool {
+        let earliest = |n: &Node| -> Option<(usize, u32)> {
+            let base = n.value;
+            if base == NO_VALUE {
+                return None;
+            }
+            (0..tiers).find_map(|t| {
+                let v = tier_values[base as usize + t];
+                (v != NO_VALUE).then_some((t, v))
+            })
+        };
+        // The earliest tier among each node's proper prefixes that are keys
+        // (breadth-first order: a parent is seen before its children).
+        let mut above = vec![usize::MAX; nodes.len()];
+        for n in 0..nodes.len() - 1 {
+            let own = earliest(&nodes[n]);
+            if own.is_some_and(|(t, _)| t > above[n]) {
+                return false;
+            }
+            let down = above[n].min(own.map_or(usize::MAX, |(t, _)| t));
+            for a in &mut above[nodes[n].first_child as usize..nodes[n + 1].first_child as usize] {
+                *a = down;
+            }
+        }
+        for n in nodes.iter_mut() {
+            n.value = earliest(n).map_or(NO_VALUE, |(_, v)| v);
+        }
+        true
     }
 
     /// Sets the filter bit of every (root child, its child) edge pair.
@@ -294,8 +344,21 @@ impl PrefixMap {
                 self.page_of[p] = (self.pages.len() - 1) as u16;
             }
             self.pages[self.page_of[p] as usize][c as usize % PAGE] =
-                (id as u32, self.nodes[id].value);
+                (id as u32, self.value_ref(self.nodes[id].value));
             self.first[c as usize / 64] |= 1 << (c % 64);
+        }
+    }
+
+    /// The [`Hit::value`] reference of value id `id`: inline when the value is
+    /// one character (single-tier maps only: a tiered node holds tier slots).
+    fn value_ref(&self, id: u32) -> u32 {
+        if id == NO_VALUE || self.tiers != 1 {
+            return id;
+        }
+        let mut chars = self.value(id).chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => INLINE | c as u32,
+            _ => id,
         }
     }
 
@@ -439,12 +502,20 @@ fn decode(b: &[u8]) -> (u32, usize) {
     }
 }
 
-/// A match: where it ends (byte offset), its value id, and how many characters it spans.
+/// A match: where it ends (byte offset), its value, and how many characters it spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub end: usize,
+    /// A value id, or an inline one-character value (see [`PrefixMap::replacement`]).
     pub value: u32,
     pub chars: u32,
+}
+
+/// What a match is replaced with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repl<'a> {
+    Str(&'a str),
+    Char(char),
 }
 
 impl PrefixMap {
@@ -463,48 +534,25 @@ impl PrefixMap {
             self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE]
         } else {
             let node = self.child(0, char::from_u32(c)?)?;
-            (node, self.nodes[node as usize].value)
+            (node, self.value_ref(self.nodes[node as usize].value))
         };
         let mut p = pos + w;
         let mut depth = 1u32;
         let first = c;
         if self.tiers == 1 {
-            let mut best = Hit {
-                end: p,
-                value: root_value,
-                chars: 1,
-            };
             // Does a phrase start with this character and the next? Most often
             // not: answered from the root entry and the pair filter, without
             // the node array (a leaf has no pairs either).
             let (c2, _) = decode(text.get(p..).unwrap_or_default());
-            if !self.may_pair(first, c2) {
-                return (root_value != NO_VALUE).then_some(best);
-            }
-            while let Some([n, next]) = self.nodes.get(node as usize..node as usize + 2) {
-                if n.first_child == next.first_child {
-                    break; // a leaf
+            let best = if self.may_pair(first, c2) {
+                self.walk(text, node, root_value, p)
+            } else {
+                Hit {
+                    end: p,
+                    value: root_value,
+                    chars: 1,
                 }
-                let (c, w) = decode(text.get(p..).unwrap_or_default());
-                if w == 0 {
-                    break; // the end of the text
-                }
-                let child = self.child_below(node as usize, c);
-                if child == 0 {
-                    break;
-                }
-                node = child;
-                p += w;
-                depth += 1;
-                let v = self.nodes[node as usize].value;
-                if v != NO_VALUE {
-                    best = Hit {
-                        end: p,
-                        value: v,
-                        chars: depth,
-                    };
-                }
-            }
+            };
             return (best.value != NO_VALUE).then_some(best);
         }
         let mut best = [Hit {
@@ -547,13 +595,138 @@ impl PrefixMap {
             .copied()
     }
 
+    /// Greedy longest-match scan of all of `text`, the way OpenCC converts a
+    /// segment: calls `hit(start, match, first char)` for each match, left to
+    /// right, never overlapping; where nothing matches it moves on by one
+    /// unit — a character, or at an IDS operator (U+2FF0..U+2FFF) `unit(rest)`
+    /// bytes. Equivalent to calling [`PrefixMap::match_at`] at each position,
+    /// but every character is decoded once and its root entry read once: the
+    /// character after a position, which the pair filter needs, is carried
+    /// over as the next position's character. Single-tier maps only.
+    #[inline(always)]
+    pub fn scan(
+        &self,
+        text: &str,
+        unit: impl Fn(&str) -> usize,
+        mut hit: impl FnMut(usize, Hit, u32),
+    ) {
+        debug_assert_eq!(self.tiers, 1);
+        let b = text.as_bytes();
+        let at = |p: usize| decode(b.get(p..).unwrap_or_default());
+        let mut pos = 0;
+        let (mut c, mut w) = at(0);
+        while w != 0 {
+            let next = pos + w;
+            let (c2, w2) = at(next);
+            let (node, value) = self.root_entry(c);
+            if node != 0 {
+                let found = if self.may_pair(c, c2) {
+                    self.walk(b, node, value, next)
+                } else {
+                    Hit {
+                        end: next,
+                        value,
+                        chars: 1,
+                    }
+                };
+                if found.value != NO_VALUE {
+                    hit(pos, found, c);
+                    if found.end == next {
+                        (pos, c, w) = (next, c2, w2);
+                    } else {
+                        pos = found.end;
+                        (c, w) = at(pos);
+                    }
+                    continue;
+                }
+            }
+            if (0x2FF0..=0x2FFF).contains(&c) {
+                pos += unit(&text[pos..]);
+                (c, w) = at(pos);
+            } else {
+                (pos, c, w) = (next, c2, w2);
+            }
+        }
+    }
+
+    /// The root table's entry for `c`: (node, value reference); node 0 when no key starts with `c`.
+    #[inline(always)]
+    fn root_entry(&self, c: u32) -> RootEntry {
+        if c < TABLE_LIMIT {
+            return self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
+        }
+        match char::from_u32(c).and_then(|ch| self.child(0, ch)) {
+            Some(node) => (node, self.value_ref(self.nodes[node as usize].value)),
+            None => NO_ROOT,
+        }
+    }
+
+    /// The longest match down from root child `node` (whose key ends at byte
+    /// `p` with value reference `value`): a single-tier walk.
+    #[inline(always)]
+    fn walk(&self, text: &[u8], mut node: u32, value: u32, mut p: usize) -> Hit {
+        let mut best = Hit {
+            end: p,
+            value,
+            chars: 1,
+        };
+        let mut depth = 1;
+        while let Some([n, next]) = self.nodes.get(node as usize..node as usize + 2) {
+            if n.first_child == next.first_child {
+                break; // a leaf
+            }
+            let (c, w) = decode(text.get(p..).unwrap_or_default());
+            if w == 0 {
+                break; // the end of the text
+            }
+            let child = self.child_below(node as usize, c);
+            if child == 0 {
+                break;
+            }
+            node = child;
+            p += w;
+            depth += 1;
+            let v = self.nodes[node as usize].value;
+            if v != NO_VALUE {
+                best = Hit {
+                    end: p,
+                    value: v,
+                    chars: depth,
+                };
+            }
+        }
+        best
+    }
+
+    /// Does the map have a single priority tier (what [`PrefixMap::scan`] needs)?
+    pub fn is_single_tier(&self) -> bool {
+        self.tiers == 1
+    }
+
     /// The longest key that is a prefix of `text`: (its length in bytes, its value id).
     #[inline]
     pub fn longest(&self, text: &str) -> Option<(usize, u32)> {
         if text.is_empty() {
             return None;
         }
-        self.match_at(text.as_bytes(), 0).map(|h| (h.end, h.value))
+        let hit = self.match_at(text.as_bytes(), 0)?;
+        if hit.value & INLINE == 0 || hit.value == NO_VALUE {
+            return Some((hit.end, hit.value));
+        }
+        // An inline value came from the root table: the id is on the first character's node.
+        let node = self.child(0, text.chars().next()?)?;
+        Some((hit.end, self.nodes[node as usize].value))
+    }
+
+    /// The replacement a [`Hit::value`] stands for.
+    #[inline(always)]
+    pub fn replacement(&self, value: u32) -> Repl<'_> {
+        if value & INLINE != 0 {
+            if let Some(c) = char::from_u32(value & !INLINE) {
+                return Repl::Char(c);
+            }
+        }
+        Repl::Str(self.value(value))
     }
 
     /// The value with id `id`.
@@ -656,6 +829,34 @@ mod tests {
         assert_eq!(get(&m, "C"), None);
         // A key present in both tiers keeps both values.
         assert_eq!(get(&m, "A"), Some((1, "y1".into())));
+        assert!(!m.is_single_tier(), "ABC (tier 1) extends AB (tier 0)");
+    }
+
+    #[test]
+    fn tiers_that_cannot_differ_become_one() {
+        // No key of a later tier extends a key of an earlier one: the longest
+        // match is always in the first tier that matches, so one tier will do.
+        let m = PrefixMap::build_tiered(
+            [
+                ("AB", "x1", 0),
+                ("CD", "z1", 0),
+                ("A", "a2", 1),
+                ("AB", "never", 1),
+                ("C", "c2", 1),
+                ("B", "b2", 1),
+            ],
+            2,
+        );
+        assert!(m.is_single_tier());
+        assert_eq!(get(&m, "ABC"), Some((2, "x1".into())));
+        assert_eq!(get(&m, "AC"), Some((1, "a2".into())));
+        assert_eq!(get(&m, "CDB"), Some((2, "z1".into())));
+        assert_eq!(get(&m, "BA"), Some((1, "b2".into())));
+        // A shorter later-tier key under an earlier-tier key is fine too;
+        // an earlier-tier key under a later-tier one is not.
+        let m = PrefixMap::build_tiered([("A", "a1", 0), ("AB", "x2", 1)], 2);
+        assert!(!m.is_single_tier());
+        assert_eq!(get(&m, "AB"), Some((1, "a1".into())));
     }
 
     #[test]
@@ -697,6 +898,27 @@ mod tests {
             .collect();
         let m = PrefixMap::build(keys.iter().map(|k| (k.as_str(), k.as_str())));
         let text: String = (0..2000).map(|_| alphabet[rnd(alphabet.len())]).collect();
+        // The scan finds what a match_at at each position (moving on by one
+        // character where nothing matches) finds, values included.
+        let mut scanned = Vec::new();
+        m.scan(
+            &text,
+            |_| unreachable!("no IDS here"),
+            |start, hit, _| scanned.push((start, hit.end, m.replacement(hit.value))),
+        );
+        let mut expected = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            match m.match_at(text.as_bytes(), pos) {
+                Some(hit) => {
+                    expected.push((pos, hit.end, m.replacement(hit.value)));
+                    pos = hit.end;
+                }
+                None => pos += text[pos..].chars().next().unwrap().len_utf8(),
+            }
+        }
+        assert_eq!(scanned, expected);
+        assert!(expected.iter().any(|e| matches!(e.2, Repl::Char(_))));
         for (i, _) in text.char_indices() {
             let rest = &text[i..];
             let naive = keys

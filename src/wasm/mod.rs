@@ -112,8 +112,8 @@ pub fn config_names() -> Vec<String> {
 /// (see [`utf16_view`]).
 #[wasm_bindgen(js_name = convertUtf16)]
 pub fn convert_utf16(text: &str, config_name: &str) -> Result<js_sys::Uint16Array, JsError> {
-    let out = convert::convert(text, config(config_name)?).map_err(js_err)?;
-    Ok(utf16_view(&out))
+    let conv = convert::cached(config(config_name)?).map_err(js_err)?;
+    Ok(utf16_view(text.len(), |buf| conv.convert_utf16(text, buf)))
 }
 
 thread_local! {
@@ -121,24 +121,25 @@ thread_local! {
     static UTF16_OUT: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// `text` as UTF-16, returned as a view of wasm memory (no copy) that the JS
-/// side decodes at once with `TextDecoder('utf-16le')`.
+/// What `write` puts in a UTF-16 buffer (for an input of `input_len` bytes),
+/// returned as a view of wasm memory (no copy) that the JS side decodes at
+/// once with `TextDecoder('utf-16le')`.
 ///
 /// Why: a JS string is UTF-16. Decoding UTF-8 Chinese into one costs V8 about
 /// 6 ms per MB, a fifth of a whole s2t conversion (measured in Node); decoding
-/// UTF-16 is close to a copy, and transcoding here is one quick pass. The view is valid until
-/// the next call into the module (which may grow or reuse the buffer): the
-/// JS wrapper decodes it before making any.
-fn utf16_view(text: &str) -> js_sys::Uint16Array {
+/// UTF-16 is close to a copy, and the converter writes UTF-16 as it goes. The
+/// view is valid until the next call into the module (which may grow or reuse
+/// the buffer): the JS wrapper decodes it before making any.
+fn utf16_view(input_len: usize, write: impl FnOnce(&mut Vec<u16>)) -> js_sys::Uint16Array {
     UTF16_OUT.with(|buf| {
         let mut buf = buf.borrow_mut();
         // Give a big buffer back to the allocator once results are small again
         // (wasm memory never shrinks, but freed memory is reused).
-        if buf.capacity() > 4 * text.len() + 65_536 {
+        if buf.capacity() > 4 * input_len + 65_536 {
             *buf = Vec::new();
         }
         buf.clear();
-        crate::offsets::push_utf16(text, &mut buf);
+        write(&mut buf);
         // SAFETY: the view is read by the caller before any other call into
         // the module could touch or move the buffer (see above).
         unsafe { js_sys::Uint16Array::view(&buf) }
@@ -209,7 +210,7 @@ impl JsConverter {
     /// Converts `text`; the result as a UTF-16 view (see [`utf16_view`]).
     #[wasm_bindgen(js_name = convertUtf16)]
     pub fn convert_utf16(&self, text: &str) -> js_sys::Uint16Array {
-        utf16_view(&self.inner.convert(text))
+        utf16_view(text.len(), |buf| self.inner.convert_utf16(text, buf))
     }
 
     /// The configuration's OpenCC name.

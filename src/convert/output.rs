@@ -1,0 +1,73 @@
+//! Where converted text goes: a UTF-8 `String`, or UTF-16 code units — what a
+//! JavaScript string is made of, so the wasm binding can hand a result over
+//! without a second pass over it.
+
+use super::trie::Repl;
+
+/// A destination for converted text.
+pub trait Output {
+    fn push_str(&mut self, s: &str);
+    fn push_char(&mut self, c: char);
+
+    #[inline(always)]
+    fn push_repl(&mut self, r: Repl<'_>) {
+        match r {
+            Repl::Str(s) => self.push_str(s),
+            Repl::Char(c) => self.push_char(c),
+        }
+    }
+}
+
+impl Output for String {
+    #[inline(always)]
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s)
+    }
+
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        self.push(c)
+    }
+}
+
+/// UTF-16 code units.
+impl Output for Vec<u16> {
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        // Short pieces (most of them: the text between two replacements) char
+        // by char; long ones through the counting transcoder, sized once.
+        if s.len() <= 24 {
+            self.extend(s.encode_utf16());
+        } else {
+            crate::offsets::push_utf16(s, self);
+        }
+    }
+
+    #[inline(always)]
+    fn push_char(&mut self, c: char) {
+        let u = c as u32;
+        if u < 0x1_0000 {
+            self.push(u as u16);
+        } else {
+            let mut buf = [0u16; 2];
+            self.extend_from_slice(c.encode_utf16(&mut buf));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_output_equals_the_standard_encoding() {
+        let mut out: Vec<u16> = Vec::new();
+        let long = "長長的一段文字，沒有任何需要轉換的地方。𠀀 and ASCII too";
+        out.push_str("a漢");
+        out.push_char('𠀀');
+        out.push_repl(Repl::Str(long));
+        out.push_repl(Repl::Char('字'));
+        let expected: Vec<u16> = format!("a漢𠀀{long}字").encode_utf16().collect();
+        assert_eq!(out, expected);
+    }
+}
