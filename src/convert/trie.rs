@@ -86,6 +86,12 @@ pub struct PrefixMap {
     /// finding the child in the trie would be two cache misses (a hash table
     /// slot and a node) for an answer of "none".
     pairs: Vec<u64>,
+    /// The second level by (first, second character): open addressing, a power
+    /// of two long (empty when no key has two characters). Finding the
+    /// two-character node through its parent costs a parent record, a child
+    /// hash slot and the child record — three cache misses where this takes
+    /// one, and most phrases end at two characters.
+    pair_slots: Vec<PairSlot>,
     /// The first characters' first two UTF-8 bytes, for [`PrefixMap::may_match`]:
     /// bit per (lead byte, second byte) of the multi-byte ones…
     first_bytes: Box<[u64; 1024]>,
@@ -93,6 +99,23 @@ pub struct PrefixMap {
     first_leads: Vec<u8>,
     /// …and whether any first character is ASCII.
     first_ascii: bool,
+}
+
+/// A slot of [`PrefixMap::pair_slots`].
+#[derive(Debug, Clone, Copy, Default)]
+struct PairSlot {
+    c1: u32,
+    c2: u32,
+    /// The node of the two characters, `HAS_CHILDREN` set when keys go on; 0: an empty slot.
+    node: u32,
+    /// Its value reference (id), or NO_VALUE.
+    value: u32,
+}
+const HAS_CHILDREN: u32 = 0x8000_0000;
+
+#[inline(always)]
+fn pair_slot(c1: u32, c2: u32, mask: usize) -> usize {
+    ((c1.wrapping_mul(0x2545_F491) ^ c2).wrapping_mul(0x9E37_79B1) >> 8) as usize & mask
 }
 
 /// The pair filter has `1 << PAIR_BITS` bits (128 KiB): STPhrases has 32,888
@@ -238,6 +261,7 @@ impl PrefixMap {
             max_key_chars: max_len,
             first: vec![0; TABLE_LIMIT as usize / 64],
             pairs: Vec::new(),
+            pair_slots: Vec::new(),
             first_bytes: Box::new([0; 1024]),
             first_leads: Vec::new(),
             first_ascii: false,
@@ -302,6 +326,51 @@ impl PrefixMap {
                 let b = pair_bit(self.nodes[id].ch, self.nodes[kid].ch);
                 self.pairs[b / 64] |= 1 << (b % 64);
             }
+        }
+        // Every node at depth two is a root child's child: they are the
+        // consecutive ids from the first root child's first child on.
+        let (lo, hi) = (
+            self.nodes[start].first_child as usize,
+            self.nodes[end].first_child as usize,
+        );
+        if lo == hi {
+            return;
+        }
+        let mask = ((hi - lo) * 2).next_power_of_two() - 1;
+        self.pair_slots = vec![PairSlot::default(); mask + 1];
+        for id in start..end {
+            let c1 = self.nodes[id].ch;
+            for kid in self.nodes[id].first_child..self.nodes[id + 1].first_child {
+                let k = self.nodes[kid as usize];
+                let leaf = k.first_child == self.nodes[kid as usize + 1].first_child;
+                let mut i = pair_slot(c1, k.ch, mask);
+                while self.pair_slots[i].node != 0 {
+                    i = (i + 1) & mask;
+                }
+                self.pair_slots[i] = PairSlot {
+                    c1,
+                    c2: k.ch,
+                    node: kid | if leaf { 0 } else { HAS_CHILDREN },
+                    value: k.value,
+                };
+            }
+        }
+    }
+
+    /// The slot of the two-character node (`c1`, `c2`), if there is one.
+    #[inline(always)]
+    fn pair(&self, c1: u32, c2: u32) -> Option<&PairSlot> {
+        let mask = self.pair_slots.len().checked_sub(1)?;
+        let mut i = pair_slot(c1, c2, mask);
+        loop {
+            let s = self.pair_slots.get(i)?;
+            if s.node == 0 {
+                return None;
+            }
+            if s.c1 == c1 && s.c2 == c2 {
+                return Some(s);
+            }
+            i = (i + 1) & mask;
         }
     }
 
@@ -620,15 +689,25 @@ impl PrefixMap {
             let (c2, w2) = at(next);
             let (node, value) = self.root_entry(c);
             if node != 0 {
-                let found = if self.may_pair(c, c2) {
-                    self.walk(b, node, value, next)
-                } else {
-                    Hit {
-                        end: next,
-                        value,
-                        chars: 1,
-                    }
+                let mut found = Hit {
+                    end: next,
+                    value,
+                    chars: 1,
                 };
+                if self.may_pair(c, c2) {
+                    if let Some(s) = self.pair(c, c2) {
+                        if s.value != NO_VALUE {
+                            found = Hit {
+                                end: next + w2,
+                                value: s.value,
+                                chars: 2,
+                            };
+                        }
+                        if s.node & HAS_CHILDREN != 0 {
+                            found = self.walk_from(b, s.node & !HAS_CHILDREN, found, next + w2, 2);
+                        }
+                    }
+                }
                 if found.value != NO_VALUE {
                     hit(pos, found, c);
                     if found.end == next {
@@ -664,13 +743,26 @@ impl PrefixMap {
     /// The longest match down from root child `node` (whose key ends at byte
     /// `p` with value reference `value`): a single-tier walk.
     #[inline(always)]
-    fn walk(&self, text: &[u8], mut node: u32, value: u32, mut p: usize) -> Hit {
-        let mut best = Hit {
+    fn walk(&self, text: &[u8], node: u32, value: u32, p: usize) -> Hit {
+        let best = Hit {
             end: p,
             value,
             chars: 1,
         };
-        let mut depth = 1;
+        self.walk_from(text, node, best, p, 1)
+    }
+
+    /// The longest match down from `node` (at `depth` characters, its key
+    /// ending at byte `p`), or `best` (the longest match above it).
+    #[inline(always)]
+    fn walk_from(
+        &self,
+        text: &[u8],
+        mut node: u32,
+        mut best: Hit,
+        mut p: usize,
+        mut depth: u32,
+    ) -> Hit {
         while let Some([n, next]) = self.nodes.get(node as usize..node as usize + 2) {
             if n.first_child == next.first_child {
                 break; // a leaf
@@ -766,6 +858,7 @@ impl PrefixMap {
             + self.values.len()
             + self.first.len() * 8
             + self.pairs.len() * 8
+            + self.pair_slots.len() * std::mem::size_of::<PairSlot>()
             + std::mem::size_of_val(&*self.first_bytes)
     }
 }
