@@ -77,6 +77,14 @@ fn identical_to_official_opencc_on_every_config() {
             let (text, expected) = (read("in"), read("out"));
             bytes += text.len();
             let got = conv.convert(&text);
+            // The UTF-16 output (what JavaScript gets) is the same text.
+            let mut utf16 = Vec::new();
+            conv.convert_utf16(&text, &mut utf16);
+            if !utf16.iter().copied().eq(got.encode_utf16()) {
+                failures.push(format!(
+                    "{config} {input}: UTF-16 output differs from UTF-8"
+                ));
+            }
             if got != expected {
                 failures.push(format!(
                     "{config} {input}: {}",

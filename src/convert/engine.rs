@@ -19,7 +19,7 @@
 //! character in a segment. We never lose text, so NUL is kept as any character.
 
 use super::output::Output;
-use super::trie::{PrefixMap, Repl};
+use super::trie::{PrefixMap, Repl, Step};
 use std::sync::Arc;
 
 /// A resolved dictionary group, ready to match.
@@ -210,21 +210,34 @@ fn unit_at(text: &str, pos: usize) -> usize {
 
 /// Converts one segment with one matcher, appending to `out`. Unchanged text
 /// is copied in runs; only characters that can start a key are looked up.
-pub fn convert_segment(m: &Matcher, seg: &str, out: &mut impl Output) {
+pub fn convert_segment<O: Output>(m: &Matcher, seg: &str, out: &mut O) {
     if let Some(map) = m.as_map().filter(|m| m.is_single_tier()) {
         let mut run = 0; // start of the unchanged text not yet copied
-        map.scan(seg, unit_len, |start, hit, first| {
-            let value = map.replacement(hit.value);
-            if value == Repl::Char(char::from_u32(first).unwrap_or('\0')) {
-                return; // a character that stays as it is: part of the run
+        map.scan(seg, unit_len, |step| match step {
+            Step::Hit { start, hit, first } => {
+                let value = map.replacement(hit.value);
+                if O::CHARWISE {
+                    out.push_repl(value);
+                } else if char::from_u32(first).is_none_or(|c| value != Repl::Char(c)) {
+                    if run < start {
+                        out.push_str(&seg[run..start]);
+                    }
+                    out.push_repl(value);
+                    run = hit.end;
+                } // else a character that stays as it is: part of the run
             }
-            if run < start {
-                out.push_str(&seg[run..start]);
+            Step::Keep { start, end, c } => {
+                if O::CHARWISE {
+                    match char::from_u32(c).filter(|c| c.len_utf8() == end - start) {
+                        Some(c) => out.push_char(c),
+                        None => out.push_str(&seg[start..end]), // a whole IDS
+                    }
+                }
             }
-            out.push_repl(value);
-            run = hit.end;
         });
-        out.push_str(&seg[run..]);
+        if !O::CHARWISE {
+            out.push_str(&seg[run..]);
+        }
         return;
     }
     let bytes = seg.as_bytes();
@@ -257,24 +270,27 @@ pub fn convert_segment(m: &Matcher, seg: &str, out: &mut impl Output) {
 /// therefore a segment of its own, anything else belongs to the run of
 /// unmatched units between phrases — which is precisely how mmseg followed by
 /// the step would have split and converted the text. `f` receives each
-/// segment's first-step output.
-pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
+/// segment's first-step output, and for a phrase its value id.
+pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Option<u32>)) {
     if let Some(map) = m.as_map().filter(|m| m.is_single_tier()) {
         let mut run = String::new();
         let mut copied = 0; // start of the unmatched text not yet added to `run`
-        map.scan(text, unit_len, |start, hit, first| {
+        map.scan(text, unit_len, |step| {
+            let Step::Hit { start, hit, first } = step else {
+                return; // unmatched text, gathered into `run` from `copied`
+            };
             let value = map.replacement(hit.value);
             if hit.chars >= 2 {
                 run.push_str(&text[copied..start]);
                 if !run.is_empty() {
-                    f(&run);
+                    f(&run, None);
                     run.clear();
                 }
                 let mut buf = [0u8; 4];
-                f(match value {
-                    Repl::Str(s) => s,
-                    Repl::Char(c) => c.encode_utf8(&mut buf),
-                });
+                match value {
+                    Repl::Str(s) => f(s, Some(hit.value)),
+                    Repl::Char(c) => f(c.encode_utf8(&mut buf), None),
+                }
             } else if value == Repl::Char(char::from_u32(first).unwrap_or('\0')) {
                 return; // a character that stays as it is: part of the unmatched text
             } else {
@@ -285,7 +301,7 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
         });
         run.push_str(&text[copied..]);
         if !run.is_empty() {
-            f(&run);
+            f(&run, None);
         }
         return;
     }
@@ -303,14 +319,15 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
                 run.push_str(&text[copied..pos]);
                 if chars >= 2 {
                     if !run.is_empty() {
-                        f(&run);
+                        f(&run, None);
                         run.clear();
                     }
                     let mut buf = [0u8; 4];
-                    f(match value {
+                    let value = match value {
                         Repl::Str(s) => s,
                         Repl::Char(c) => c.encode_utf8(&mut buf),
-                    });
+                    };
+                    f(value, None);
                 } else {
                     run.push_repl(value);
                 }
@@ -322,7 +339,7 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
     }
     run.push_str(&text[copied..]);
     if !run.is_empty() {
-        f(&run);
+        f(&run, None);
     }
 }
 

@@ -196,27 +196,59 @@ impl Converter {
         if self.fused {
             // The first step ran during segmentation; each segment continues with the rest.
             let rest = &self.chain[1..];
-            let mut a = String::new();
-            let mut b = String::new();
-            segment_and_convert(&self.chain[0], &normalized, |seg| match rest {
-                [] => out.push_str(seg),
-                [only] => convert_segment(only, seg, out),
-                [init @ .., last] => {
-                    a.clear();
-                    a.push_str(seg);
-                    for m in init {
-                        b.clear();
-                        convert_segment(m, &a, &mut b);
-                        std::mem::swap(&mut a, &mut b);
-                    }
-                    convert_segment(last, &a, out);
+            let (mut a, mut b) = (String::new(), String::new());
+            // A phrase is a segment of its own, and phrases repeat (10 MB of
+            // news has ~190k phrase segments of a few thousand distinct
+            // phrases): the rest of the chain runs once per phrase, its output
+            // kept in `done` by value id. Only for texts big enough to repay
+            // the table (a slot per phrase value of the first step).
+            let values = self.chain[0].as_map().map_or(0, PrefixMap::len);
+            let mut memo = if rest.is_empty() || normalized.len() < 32 * 1024 {
+                Vec::new()
+            } else {
+                vec![(u32::MAX, 0u32); values]
+            };
+            let mut done = O::default();
+            segment_and_convert(&self.chain[0], &normalized, |seg, phrase| {
+                let Some(slot) = phrase.and_then(|id| memo.get_mut(id as usize)) else {
+                    return continue_chain(rest, seg, &mut a, &mut b, out);
+                };
+                if slot.0 == u32::MAX {
+                    let start = done.len();
+                    continue_chain(rest, seg, &mut a, &mut b, &mut done);
+                    *slot = (start as u32, done.len() as u32);
                 }
+                out.push_from(&done, slot.0 as usize..slot.1 as usize);
             });
             return;
         }
         match &self.segmentation {
             None => run_chain(&normalized, out),
             Some(seg) => segment(seg, &normalized, |s| run_chain(s, out)),
+        }
+    }
+}
+
+/// The conversion steps after the first, on one segment (their first step's output).
+fn continue_chain<O: Output>(
+    rest: &[Matcher],
+    seg: &str,
+    a: &mut String,
+    b: &mut String,
+    out: &mut O,
+) {
+    match rest {
+        [] => out.push_str(seg),
+        [only] => convert_segment(only, seg, out),
+        [init @ .., last] => {
+            a.clear();
+            a.push_str(seg);
+            for m in init {
+                b.clear();
+                convert_segment(m, a, b);
+                std::mem::swap(a, b);
+            }
+            convert_segment(last, a, out);
         }
     }
 }

@@ -5,9 +5,17 @@
 use super::trie::Repl;
 
 /// A destination for converted text.
-pub trait Output {
+pub trait Output: Default {
+    /// Is text better written character by character as it is scanned (the
+    /// scan has decoded it already), rather than copied in runs?
+    const CHARWISE: bool;
+
     fn push_str(&mut self, s: &str);
     fn push_char(&mut self, c: char);
+    /// Its length, in its own units (bytes or UTF-16 code units).
+    fn len(&self) -> usize;
+    /// Appends `range` (in those units) of another output of the same kind.
+    fn push_from(&mut self, other: &Self, range: std::ops::Range<usize>);
 
     #[inline(always)]
     fn push_repl(&mut self, r: Repl<'_>) {
@@ -19,6 +27,8 @@ pub trait Output {
 }
 
 impl Output for String {
+    const CHARWISE: bool = false;
+
     #[inline(always)]
     fn push_str(&mut self, s: &str) {
         String::push_str(self, s)
@@ -28,10 +38,20 @@ impl Output for String {
     fn push_char(&mut self, c: char) {
         self.push(c)
     }
+
+    fn len(&self) -> usize {
+        String::len(self)
+    }
+
+    fn push_from(&mut self, other: &Self, range: std::ops::Range<usize>) {
+        String::push_str(self, &other[range])
+    }
 }
 
 /// UTF-16 code units.
 impl Output for Vec<u16> {
+    const CHARWISE: bool = true;
+
     #[inline]
     fn push_str(&mut self, s: &str) {
         // Short pieces (most of them: the text between two replacements) char
@@ -52,6 +72,14 @@ impl Output for Vec<u16> {
             let mut buf = [0u16; 2];
             self.extend_from_slice(c.encode_utf16(&mut buf));
         }
+    }
+
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+
+    fn push_from(&mut self, other: &Self, range: std::ops::Range<usize>) {
+        self.extend_from_slice(&other[range])
     }
 }
 

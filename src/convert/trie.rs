@@ -520,15 +520,31 @@ impl PrefixMap {
                 pairs[i / 64] & (1 << (i % 64)) != 0
             })
         };
-        // Few distinct lead bytes (the compatibility ideographs: 0xEF, 0xF0):
-        // jump between them with memchr instead of looking at every byte.
-        match self.first_leads[..] {
-            [] => false,
-            [a] => memchr::memchr_iter(a, bytes).any(hit),
-            [a, b] => memchr::memchr2_iter(a, b, bytes).any(hit),
-            [a, b, c] => memchr::memchr3_iter(a, b, c, bytes).any(hit),
-            _ => (0..bytes.len()).any(|at| bytes[at] >= 0xC0 && hit(at)),
+        let Some(&lowest) = self.first_leads.iter().min() else {
+            return false;
+        };
+        // Eight bytes at a time, find those at or above the lowest lead byte
+        // (the compatibility ideographs begin with 0xEF or 0xF0; Chinese text
+        // is mostly 0xE4..0xE9 and continuation bytes): a byte b ≥ 0x80 is
+        // ≥ `lowest` exactly when (b & 0x7F) + (0x80 - (lowest & 0x7F)) reaches
+        // 0x80, which never carries into the next byte. Portable — wasm has no
+        // SIMD here — and only candidates are looked at one by one.
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let k = (0x80 - u64::from(lowest & 0x7F)) * 0x0101_0101_0101_0101;
+        let mut chunks = bytes.chunks_exact(8);
+        for (i, c) in (&mut chunks).enumerate() {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            let mut m = ((w & LOW7) + k) & w & HIGH;
+            while m != 0 {
+                if hit(i * 8 + m.trailing_zeros() as usize / 8) {
+                    return true;
+                }
+                m &= m - 1;
+            }
         }
+        let tail = bytes.len() - chunks.remainder().len();
+        (tail..bytes.len()).any(|at| bytes[at] >= lowest && hit(at))
     }
 
     /// Which UTF-8 lead bytes begin a character that can start a key.
@@ -578,6 +594,16 @@ pub struct Hit {
     /// A value id, or an inline one-character value (see [`PrefixMap::replacement`]).
     pub value: u32,
     pub chars: u32,
+}
+
+/// What [`PrefixMap::scan`] reports, in text order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// A match at `start`; `first` is its first character.
+    Hit { start: usize, hit: Hit, first: u32 },
+    /// Text where nothing matches, kept as it is: one character `c`, or a
+    /// whole IDS (then `c` is its operator and the unit is longer than it).
+    Keep { start: usize, end: usize, c: u32 },
 }
 
 /// What a match is replaced with.
@@ -673,12 +699,7 @@ impl PrefixMap {
     /// character after a position, which the pair filter needs, is carried
     /// over as the next position's character. Single-tier maps only.
     #[inline(always)]
-    pub fn scan(
-        &self,
-        text: &str,
-        unit: impl Fn(&str) -> usize,
-        mut hit: impl FnMut(usize, Hit, u32),
-    ) {
+    pub fn scan(&self, text: &str, unit: impl Fn(&str) -> usize, mut step: impl FnMut(Step)) {
         debug_assert_eq!(self.tiers, 1);
         let b = text.as_bytes();
         let at = |p: usize| decode(b.get(p..).unwrap_or_default());
@@ -688,42 +709,50 @@ impl PrefixMap {
             let next = pos + w;
             let (c2, w2) = at(next);
             let (node, value) = self.root_entry(c);
-            if node != 0 {
-                let mut found = Hit {
-                    end: next,
-                    value,
-                    chars: 1,
-                };
-                if self.may_pair(c, c2) {
-                    if let Some(s) = self.pair(c, c2) {
-                        if s.value != NO_VALUE {
-                            found = Hit {
-                                end: next + w2,
-                                value: s.value,
-                                chars: 2,
-                            };
-                        }
-                        if s.node & HAS_CHILDREN != 0 {
-                            found = self.walk_from(b, s.node & !HAS_CHILDREN, found, next + w2, 2);
-                        }
-                    }
+            let mut found = Hit {
+                end: next,
+                value,
+                chars: 1,
+            };
+            // Does a phrase start with this character and the next? Most often
+            // not, and the pair filter (in cache) says so.
+            let pair = (node != 0 && self.may_pair(c, c2))
+                .then(|| self.pair(c, c2))
+                .flatten();
+            if let Some(s) = pair {
+                if s.value != NO_VALUE {
+                    found = Hit {
+                        end: next + w2,
+                        value: s.value,
+                        chars: 2,
+                    };
                 }
-                if found.value != NO_VALUE {
-                    hit(pos, found, c);
-                    if found.end == next {
-                        (pos, c, w) = (next, c2, w2);
-                    } else {
-                        pos = found.end;
-                        (c, w) = at(pos);
-                    }
-                    continue;
+                if s.node & HAS_CHILDREN != 0 {
+                    found = self.walk_from(b, s.node & !HAS_CHILDREN, found, next + w2, 2);
                 }
             }
-            if (0x2FF0..=0x2FFF).contains(&c) {
-                pos += unit(&text[pos..]);
-                (c, w) = at(pos);
+            // One call site for `step`, so that it is inlined (in wasm too).
+            let (s, end) = if found.value != NO_VALUE {
+                let s = Step::Hit {
+                    start: pos,
+                    hit: found,
+                    first: c,
+                };
+                (s, found.end)
             } else {
+                let end = if (0x2FF0..=0x2FFF).contains(&c) {
+                    pos + unit(&text[pos..])
+                } else {
+                    next
+                };
+                (Step::Keep { start: pos, end, c }, end)
+            };
+            step(s);
+            if end == next {
                 (pos, c, w) = (next, c2, w2);
+            } else {
+                pos = end;
+                (c, w) = at(pos);
             }
         }
     }
@@ -994,10 +1023,20 @@ mod tests {
         // The scan finds what a match_at at each position (moving on by one
         // character where nothing matches) finds, values included.
         let mut scanned = Vec::new();
+        let mut kept = String::new();
         m.scan(
             &text,
             |_| unreachable!("no IDS here"),
-            |start, hit, _| scanned.push((start, hit.end, m.replacement(hit.value))),
+            |step| match step {
+                Step::Hit { start, hit, .. } => {
+                    scanned.push((start, hit.end, m.replacement(hit.value)))
+                }
+                Step::Keep { start, end, c } => {
+                    let unit: Vec<char> = text[start..end].chars().collect();
+                    assert_eq!(unit, [char::from_u32(c).unwrap()]);
+                    kept.push_str(&text[start..end]);
+                }
+            },
         );
         let mut expected = Vec::new();
         let mut pos = 0;
@@ -1011,6 +1050,8 @@ mod tests {
             }
         }
         assert_eq!(scanned, expected);
+        let matched: usize = expected.iter().map(|e| e.1 - e.0).sum();
+        assert_eq!(kept.len() + matched, text.len());
         assert!(expected.iter().any(|e| matches!(e.2, Repl::Char(_))));
         for (i, _) in text.char_indices() {
             let rest = &text[i..];
