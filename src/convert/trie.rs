@@ -336,7 +336,9 @@ impl PrefixMap {
         if lo == hi {
             return;
         }
-        let mask = ((hi - lo) * 2).next_power_of_two() - 1;
+        // Load between 3/8 and 3/4 (misses rarely get here: the pair filter
+        // screens them), so the table stays small: 1 MB for s2t's 35k pairs.
+        let mask = (hi - lo + (hi - lo) / 3).next_power_of_two() - 1;
         self.pair_slots = vec![PairSlot::default(); mask + 1];
         for id in start..end {
             let c1 = self.nodes[id].ch;
