@@ -92,6 +92,11 @@ pub struct PrefixMap {
     /// hash slot and the child record — three cache misses where this takes
     /// one, and most phrases end at two characters.
     pair_slots: Vec<PairSlot>,
+    /// Bit per hashed (two-character node, third character) of the keys with
+    /// three or more characters: most phrases that could go on past two
+    /// characters do not, and this (in cache) proves it without the walk's
+    /// node records.
+    triples: Vec<u64>,
     /// The first characters' first two UTF-8 bytes, for [`PrefixMap::may_match`]:
     /// bit per (lead byte, second byte) of the multi-byte ones…
     first_bytes: Box<[u64; 1024]>,
@@ -262,6 +267,7 @@ impl PrefixMap {
             first: vec![0; TABLE_LIMIT as usize / 64],
             pairs: Vec::new(),
             pair_slots: Vec::new(),
+            triples: Vec::new(),
             first_bytes: Box::new([0; 1024]),
             first_leads: Vec::new(),
             first_ascii: false,
@@ -355,8 +361,27 @@ impl PrefixMap {
                     node: kid | if leaf { 0 } else { HAS_CHILDREN },
                     value: k.value,
                 };
+                if !leaf {
+                    if self.triples.is_empty() {
+                        self.triples = vec![0; (1 << PAIR_BITS) / 64];
+                    }
+                    let next = self.nodes[kid as usize + 1].first_child;
+                    for grandkid in self.nodes[kid as usize].first_child..next {
+                        let b = pair_bit(kid, self.nodes[grandkid as usize].ch);
+                        self.triples[b / 64] |= 1 << (b % 64);
+                    }
+                }
             }
         }
+    }
+
+    /// Could a key go on from the two-character node `node` with `c3`? (`false` is certain.)
+    #[inline(always)]
+    fn may_triple(&self, node: u32, c3: u32) -> bool {
+        let b = pair_bit(node, c3);
+        self.triples
+            .get(b / 64)
+            .is_some_and(|w| w & (1 << (b % 64)) != 0)
     }
 
     /// The slot of the two-character node (`c1`, `c2`), if there is one.
@@ -729,8 +754,9 @@ impl PrefixMap {
                         chars: 2,
                     };
                 }
-                if s.node & HAS_CHILDREN != 0 {
-                    found = self.walk_from(b, s.node & !HAS_CHILDREN, found, next + w2, 2);
+                let node2 = s.node & !HAS_CHILDREN;
+                if s.node & HAS_CHILDREN != 0 && self.may_triple(node2, at(next + w2).0) {
+                    found = self.walk_from(b, node2, found, next + w2, 2);
                 }
             }
             // One call site for `step`, so that it is inlined (in wasm too).
@@ -890,6 +916,7 @@ impl PrefixMap {
             + self.first.len() * 8
             + self.pairs.len() * 8
             + self.pair_slots.len() * std::mem::size_of::<PairSlot>()
+            + self.triples.len() * 8
             + std::mem::size_of_val(&*self.first_bytes)
     }
 }
