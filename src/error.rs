@@ -50,5 +50,5 @@ pub enum Error {
     InvalidKeywords(String),
 }
 
-/// Shorthand for results with [`Error`].
+/// Shorthand for results with [`enum@Error`].
 pub type Result<T> = std::result::Result<T, Error>;

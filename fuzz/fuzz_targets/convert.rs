@@ -40,6 +40,13 @@ fuzz_target!(|data: &[u8]| {
         Arc::new(Converter::with_options(config, options).unwrap())
     };
     let out = conv.convert(text);
+    // What JavaScript gets (UTF-16, written as converted) is the same text.
+    let mut utf16 = Vec::new();
+    conv.convert_utf16(text, &mut utf16);
+    assert!(
+        utf16.iter().copied().eq(out.encode_utf16()),
+        "UTF-16 output differs"
+    );
     // No dictionary key holds a line break, so no match crosses one: converting
     // line by line gives the same text (unless a user key holds one). An IDS
     // is the exception: it is copied as one unit whatever its operands, line

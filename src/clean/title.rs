@@ -1,7 +1,7 @@
 //! The title: first, once. The article's own headline (with its kicker or
 //! subtitle, in printed order) leads the output; a web/SEO title that repeats
 //! or rewrites it is dropped, repeats later in the text are dropped, and when
-//! the body has no headline the page's title (front matter, og:title, <title>)
+//! the body has no headline the page's title (front matter, og:title, `<title>`)
 //! is put first.
 
 use super::block::{Block, Kind};

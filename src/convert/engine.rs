@@ -410,6 +410,26 @@ mod tests {
     }
 
     #[test]
+    fn utf16_output_is_the_same_text() {
+        // Identity values, astral keys and values, IDS units, phrases.
+        let m = map(&[
+            ("发", "發"),
+            ("干", "干"),
+            ("发展", "發展"),
+            ("𠀀", "𠀁"),
+            ("面", "麵條"),
+        ]);
+        for text in ["", "干发展发干", "⿰发展发𠀀x", "a𠀀面⿲发发发发", "⿰"] {
+            let mut utf8 = String::new();
+            convert_segment(&m, text, &mut utf8);
+            let mut utf16: Vec<u16> = Vec::new();
+            convert_segment(&m, text, &mut utf16);
+            assert_eq!(String::from_utf16(&utf16).unwrap(), utf8, "{text}");
+        }
+        assert_eq!(run(&m, "⿰发展发𠀀面干"), "⿰发展發𠀁麵條干");
+    }
+
+    #[test]
     fn segmentation_buffers_unmatched_runs() {
         let m = map(&[("头发", ""), ("发展", "")]);
         let mut segs = Vec::new();

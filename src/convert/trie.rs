@@ -4,10 +4,17 @@
 //! keys (no automaton is shipped or constructed, which keeps the time to first
 //! conversion low):
 //! - nodes are numbered breadth-first, so the children of a node are
-//!   consecutive node ids whose edge characters are sorted — finding a child
-//!   is a short binary search in one small contiguous range;
+//!   consecutive node ids — a few are scanned in place, many get a hash table;
 //! - the first character, looked up at every position of the text, goes
-//!   through a two-level table indexed by code point instead.
+//!   through a two-level table indexed by code point, which also holds its
+//!   value (inline when it is one character, as most are);
+//! - the second and third characters are screened by bit filters that stay in
+//!   cache (most positions of a text start no phrase), and a phrase's first
+//!   two characters find their node in one probe of a table keyed by both.
+//!
+//! [`PrefixMap::scan`] runs OpenCC's greedy longest match over a whole text,
+//! decoding each character once; that, not the per-position
+//! [`PrefixMap::match_at`], is the conversion hot path.
 
 /// A node's value when it ends no key.
 const NO_VALUE: u32 = u32::MAX;
@@ -31,7 +38,7 @@ struct Node {
     hash: u32,
 }
 
-/// A root table slot: (node id, value of that node as a [`Hit::value`]
+/// A root table slot: (node id, value of that node as a `Hit::value`
 /// reference — the character itself when the value is one character).
 type RootEntry = (u32, u32);
 /// A value reference with this bit set is a one-character value, inline: its
@@ -445,7 +452,7 @@ impl PrefixMap {
         }
     }
 
-    /// The [`Hit::value`] reference of value id `id`: inline when the value is
+    /// The `Hit::value` reference of value id `id`: inline when the value is
     /// one character (single-tier maps only: a tiered node holds tier slots).
     fn value_ref(&self, id: u32) -> u32 {
         if id == NO_VALUE || self.tiers != 1 {
@@ -867,7 +874,7 @@ impl PrefixMap {
         Some((hit.end, self.nodes[node as usize].value))
     }
 
-    /// The replacement a [`Hit::value`] stands for.
+    /// The replacement a `Hit::value` stands for.
     #[inline(always)]
     pub fn replacement(&self, value: u32) -> Repl<'_> {
         if value & INLINE != 0 {
