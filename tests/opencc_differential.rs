@@ -6,45 +6,10 @@
 //! (run here; it needs `pip install opencc==1.4.2`, which `scripts/test` does in
 //! `.venv`). Set `JINGWEN_PYTHON` to use another interpreter.
 
+mod common;
+
+use common::reference_dir;
 use jingwen::convert::{Config, Converter};
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn python() -> PathBuf {
-    if let Some(p) = std::env::var_os("JINGWEN_PYTHON") {
-        return p.into();
-    }
-    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python");
-    if venv.exists() {
-        venv
-    } else {
-        "python3".into()
-    }
-}
-
-fn reference_dir() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/opencc-reference");
-    if !dir.join("STAMP").exists() {
-        let py = python();
-        for script in ["scripts/fetch_corpus.py", "tests/tools/opencc_reference.py"] {
-            let mut cmd = Command::new(&py);
-            cmd.arg(root.join(script));
-            if script.ends_with("reference.py") {
-                cmd.arg(&dir);
-            }
-            let status = cmd
-                .status()
-                .unwrap_or_else(|e| panic!("{}: {e}", py.display()));
-            assert!(
-                status.success(),
-                "{script} failed; it needs the official OpenCC: `{} -m pip install opencc==1.4.2` (scripts/test sets this up)",
-                py.display()
-            );
-        }
-    }
-    dir
-}
 
 /// The first differing line, for a readable failure.
 fn first_difference(ours: &str, theirs: &str) -> String {

@@ -123,6 +123,47 @@ impl DictData {
         })
     }
 
+    /// The longest key that is a prefix of `text`: (its length in bytes, its
+    /// value). A binary search per character over the sorted keys, narrowing
+    /// to those that begin with the text so far — what conversion uses before
+    /// a dictionary's trie is worth building.
+    pub fn longest_prefix(&self, text: &str) -> Option<(usize, &str)> {
+        let key = |&(s, k, _): &(u32, u32, u32)| &self.text.as_bytes()[s as usize..k as usize];
+        let (mut lo, mut hi) = (0, self.spans.len());
+        let mut best = None;
+        for (i, c) in text.char_indices() {
+            let prefix = &text.as_bytes()[..i + c.len_utf8()];
+            // Keys in lo..hi all begin with the text before `c`; those that also
+            // begin with `c` are contiguous, from the first key ≥ `prefix` on.
+            lo += self.spans[lo..hi].partition_point(|s| key(s) < prefix);
+            hi = lo + self.spans[lo..hi].partition_point(|s| key(s).starts_with(prefix));
+            let Some(&first) = self.spans.get(lo).filter(|_| lo < hi) else {
+                break;
+            };
+            if key(&first) == prefix {
+                best = Some((prefix.len(), &self.text[first.1 as usize..first.2 as usize]));
+            }
+        }
+        best
+    }
+
+    /// Does any key begin with `c`?
+    pub fn has_key_starting_with(&self, c: char) -> bool {
+        let mut buf = [0u8; 4];
+        let prefix = c.encode_utf8(&mut buf).as_bytes();
+        let at = self
+            .spans
+            .partition_point(|&(s, k, _)| &self.text.as_bytes()[s as usize..k as usize] < prefix);
+        self.spans.get(at).is_some_and(|&(s, k, _)| {
+            self.text.as_bytes()[s as usize..k as usize].starts_with(prefix)
+        })
+    }
+
+    /// Approximate heap size, for memory reports.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.spans.capacity() * std::mem::size_of::<(u32, u32, u32)>()
+    }
+
     /// The per-character mapping of a character dictionary (first value of each
     /// single-character key), used to expand default values.
     pub fn char_map(&self) -> CharMap<'_> {
@@ -274,6 +315,7 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
         spans: Vec::with_capacity(count.min(text.len() / 2)),
     };
     let mut key = String::new();
+    let mut before = String::new();
     let bytes = text.as_bytes();
     let mut next = 0;
     while next < bytes.len() {
@@ -305,6 +347,10 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
                 dict.len()
             )));
         }
+        // The previous key after the shared prefix: the new key's rest must be
+        // greater (keys strictly ascending), which lookups by binary search rely on.
+        before.clear();
+        before.push_str(&key[shared..]);
         key.truncate(shared);
         // Written straight into the dictionary's buffer: no allocation per entry.
         let explicit = match tab {
@@ -319,6 +365,13 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
         };
         if key.is_empty() {
             return Err(FormatError(format!("{}: empty key", dict.name)));
+        }
+        if key.as_bytes()[shared..] <= *before.as_bytes() {
+            return Err(FormatError(format!(
+                "{}: entry {} is out of order",
+                dict.name,
+                dict.len()
+            )));
         }
         let start = dict.text.len() as u32;
         dict.text.push_str(&key);
@@ -385,5 +438,21 @@ mod tests {
         assert!(decode(b"JWD1\nX\t\t1\n9a\tb\n", None).is_err());
         assert!(decode(b"JWD1\nX\tB\t1\n0a\n", None).is_err());
         assert!(decode(&[0xff, 0xfe], None).is_err());
+    }
+
+    #[test]
+    fn keys_out_of_order_or_repeated_are_refused() {
+        // Lookups before the trie is built are binary searches: order matters.
+        // 乙 (E4 B9 99) < 甲 (E7 94 B2) < 甲丙, in UTF-8 byte order.
+        let ok = decode("JWD1\nX\t\t3\n0乙\ta\n0甲\tb\n3丙\tc\n".as_bytes(), None).unwrap();
+        assert_eq!(ok.longest_prefix("甲丙丁"), Some(("甲丙".len(), "c")));
+        assert_eq!(ok.longest_prefix("甲乙"), Some(("甲".len(), "b")));
+        assert_eq!(ok.longest_prefix("丙"), None);
+        let err = decode("JWD1\nX\t\t2\n0甲\ta\n0乙\tb\n".as_bytes(), None).unwrap_err();
+        assert!(err.0.contains("out of order"), "{err}");
+        assert!(
+            decode(b"JWD1\nX\t\t2\n0a\tb\n1\tc\n", None).is_err(),
+            "a repeated key"
+        );
     }
 }

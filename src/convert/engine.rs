@@ -18,6 +18,7 @@
 //! configurations with segmentation it silently drops everything after a NUL
 //! character in a segment. We never lose text, so NUL is kept as any character.
 
+use super::lazy::LazyMap;
 use super::output::Output;
 use super::trie::{PrefixMap, Repl, Step};
 use std::sync::Arc;
@@ -35,7 +36,9 @@ pub struct Matcher {
 enum Kind {
     /// One dictionary, or a `union` of dictionaries merged into one map (first
     /// member wins a repeated key, which is exactly the union tie rule).
-    Map(Arc<PrefixMap>),
+    /// (Its trie built when the converter decides; until then it answers from
+    /// its sorted dictionaries.)
+    Lazy(Arc<LazyMap>),
     /// `short_circuit`: the first member with any match.
     ShortCircuit(Vec<Matcher>),
     /// `union` of members that cannot be merged into one map.
@@ -43,11 +46,11 @@ enum Kind {
 }
 
 impl Matcher {
-    pub fn map(map: Arc<PrefixMap>) -> Self {
+    pub fn lazy(map: Arc<LazyMap>) -> Self {
         let mut lead = map.lead_bytes();
-        lead[0xE2] = true; // U+2FF0..2FFF (IDS operators) start with 0xE2
+        lead[0xE2] = true;
         Matcher {
-            kind: Kind::Map(map),
+            kind: Kind::Lazy(map),
             lead,
         }
     }
@@ -81,17 +84,45 @@ impl Matcher {
 
     /// Could anything in `text` match? (`false` proves the step changes nothing.)
     pub fn may_match(&self, text: &str) -> bool {
+        self.as_map().is_none_or(|map| map.may_match(text))
+    }
+
+    /// The single map, when the group is one (and its trie is built).
+    pub fn as_map(&self) -> Option<&PrefixMap> {
         match &self.kind {
-            Kind::Map(map) => map.may_match(text),
-            _ => true,
+            Kind::Lazy(m) => m.map(),
+            _ => None,
         }
     }
 
-    /// The single map, when the group is one.
-    pub fn as_map(&self) -> Option<&PrefixMap> {
+    /// Is the group one map (built or not)?
+    pub fn is_map(&self) -> bool {
+        matches!(self.kind, Kind::Lazy(_))
+    }
+
+    /// Builds what is not built yet (see [`LazyMap`]).
+    pub fn build(&self) {
         match &self.kind {
-            Kind::Map(m) => Some(m),
-            _ => None,
+            Kind::Lazy(m) => {
+                m.build();
+            }
+            Kind::ShortCircuit(items) | Kind::Union(items) => items.iter().for_each(Matcher::build),
+        }
+    }
+
+    /// Is everything built?
+    pub fn is_built(&self) -> bool {
+        match &self.kind {
+            Kind::Lazy(m) => m.map().is_some(),
+            Kind::ShortCircuit(items) | Kind::Union(items) => items.iter().all(Matcher::is_built),
+        }
+    }
+
+    /// Could a key start with `c`? (`true` when the group cannot tell.)
+    pub fn may_start(&self, c: char) -> bool {
+        match &self.kind {
+            Kind::Lazy(m) => m.may_start(c),
+            _ => true,
         }
     }
 
@@ -99,11 +130,11 @@ impl Matcher {
     /// replacement, characters matched).
     #[inline(always)]
     pub fn match_at<'a>(&'a self, text: &str, pos: usize) -> Option<(usize, Repl<'a>, u32)> {
-        match &self.kind {
-            Kind::Map(map) => map
+        match self.as_map() {
+            Some(map) => map
                 .match_at(text.as_bytes(), pos)
                 .map(|h| (h.end, map.replacement(h.value), h.chars)),
-            _ => self.longest(&text[pos..]).map(|(len, v)| {
+            None => self.longest(&text[pos..]).map(|(len, v)| {
                 let chars = text[pos..pos + len].chars().count() as u32;
                 (pos + len, Repl::Str(v), chars)
             }),
@@ -115,7 +146,7 @@ impl Matcher {
     #[inline]
     pub fn longest<'a>(&'a self, text: &str) -> Option<(usize, &'a str)> {
         match &self.kind {
-            Kind::Map(map) => map.longest(text).map(|(len, v)| (len, map.value(v))),
+            Kind::Lazy(map) => map.longest(text),
             Kind::ShortCircuit(items) => items.iter().find_map(|m| m.longest(text)),
             Kind::Union(items) => {
                 let mut best: Option<(usize, &str)> = None;
@@ -369,14 +400,23 @@ pub fn segment(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::convert::dictfile::DictData;
 
+    /// A one-dictionary matcher, its trie not built yet.
     fn map(pairs: &[(&str, &str)]) -> Matcher {
-        Matcher::map(Arc::new(PrefixMap::build(pairs.iter().copied())))
+        let dict = DictData::from_pairs("test", pairs.iter().copied());
+        Matcher::lazy(Arc::new(LazyMap::new(vec![(0, Arc::new(dict))], 1)))
     }
 
+    /// Converts `s` with `m` before and after building its tries: the answers
+    /// from the sorted dictionaries and from the tries must agree.
     fn run(m: &Matcher, s: &str) -> String {
         let mut out = String::new();
         convert_segment(m, s, &mut out);
+        m.build();
+        let mut built = String::new();
+        convert_segment(m, s, &mut built);
+        assert_eq!(out, built, "before and after building, on {s:?}");
         out
     }
 

@@ -12,6 +12,7 @@
 mod config;
 pub mod dictfile;
 mod engine;
+mod lazy;
 mod output;
 mod registry;
 mod trie;
@@ -26,6 +27,7 @@ use crate::error::Result;
 use engine::{convert_segment, segment, segment_and_convert, Matcher};
 use output::Output;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Options of a [`Converter`].
@@ -57,7 +59,16 @@ pub struct Converter {
     /// Segmentation is fused into the first step (see [`engine::segment_and_convert`]).
     fused: bool,
     user: Option<UserDict>,
+    /// Bytes converted before the tries were built (see [`Converter::convert_to`]).
+    unbuilt_bytes: AtomicUsize,
+    built: AtomicBool,
 }
+
+/// A text this long builds the tries it needs before converting (about where
+/// a trie's set-up costs less than looking each position up by binary search) …
+const BUILD_AT_BYTES: usize = 2048;
+/// … as do smaller texts once this much has been converted without them.
+const BUILD_AFTER_BYTES: usize = 16 * 1024;
 
 impl Converter {
     /// The converter for `config` with default options.
@@ -73,7 +84,7 @@ impl Converter {
         let build = |g: &GroupSpec| registry::matcher(g, name, tofu);
         let chain: Vec<Matcher> = spec.chain.iter().map(build).collect::<Result<_>>()?;
         let fused = Self::can_fuse(spec, &chain, tofu)?;
-        Ok(Converter {
+        let mut conv = Converter {
             config,
             normalization: spec
                 .normalization
@@ -88,7 +99,13 @@ impl Converter {
             chain,
             fused,
             user: options.user_dictionary.filter(|u| !u.is_empty()),
-        })
+            unbuilt_bytes: AtomicUsize::new(0),
+            built: AtomicBool::new(false),
+        };
+        // Tries another converter built are shared: nothing left to decide.
+        let built = conv.matchers().all(Matcher::is_built);
+        *conv.built.get_mut() = built;
+        Ok(conv)
     }
 
     /// Can segmentation run fused with the first step? Only when the segmentation
@@ -99,7 +116,7 @@ impl Converter {
         let (Some(seg), Some(first), Some(map)) = (
             &spec.segmentation,
             spec.chain.first(),
-            chain.first().and_then(Matcher::as_map),
+            chain.first().filter(|m| m.is_map()),
         ) else {
             return Ok(false);
         };
@@ -130,6 +147,20 @@ impl Converter {
         )
     }
 
+    /// Builds every trie this conversion needs now (otherwise built when the
+    /// texts converted make it worth it; see [`lazy`]). Idempotent.
+    pub fn build(&self) {
+        self.matchers().for_each(Matcher::build);
+        self.built.store(true, Ordering::Relaxed);
+    }
+
+    fn matchers(&self) -> impl Iterator<Item = &Matcher> {
+        self.normalization
+            .iter()
+            .chain(&self.segmentation)
+            .chain(&self.chain)
+    }
+
     /// The configuration.
     pub fn config(&self) -> Config {
         self.config
@@ -153,6 +184,15 @@ impl Converter {
     }
 
     fn convert_to(&self, text: &str, out: &mut impl Output) {
+        // A first, short text is answered from the sorted dictionaries, which
+        // is quicker than building the tries first: it keeps the time to a
+        // first conversion down. Big texts, and many small ones, get the tries.
+        if !self.built.load(Ordering::Relaxed) {
+            let before = self.unbuilt_bytes.fetch_add(text.len(), Ordering::Relaxed);
+            if text.len() >= BUILD_AT_BYTES || before + text.len() >= BUILD_AFTER_BYTES {
+                self.build();
+            }
+        }
         match &self.user {
             None => self.convert_into(text, out),
             Some(user) => user.split(text, |piece| match piece {

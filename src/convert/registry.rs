@@ -11,7 +11,8 @@
 use super::config::{dict_info, GroupSpec};
 use super::dictfile::{self, DictData};
 use super::engine::Matcher;
-use super::trie::{PrefixMap, MAX_TIERS};
+use super::lazy::LazyMap;
+use super::trie::MAX_TIERS;
 use crate::error::{Error, Result};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -20,8 +21,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 struct Registry {
     /// Dictionary files handed over at run time (wasm).
     registered: HashMap<String, Arc<[u8]>>,
-    /// Built maps, by a canonical description of the merged dictionaries.
-    maps: HashMap<String, Arc<PrefixMap>>,
+    /// Maps (built or not yet, see [`LazyMap`]), by a canonical description of
+    /// the merged dictionaries.
+    maps: HashMap<String, Arc<LazyMap>>,
 }
 
 fn registry() -> &'static Mutex<Registry> {
@@ -100,8 +102,9 @@ fn load_dict_with(
     Ok(dict)
 }
 
-/// Builds (or reuses) the map of dictionary files in priority tiers.
-fn tiered_map(tiers: &[Vec<&'static str>], config: &str) -> Result<Arc<PrefixMap>> {
+/// The map of dictionary files in priority tiers: decoded now (or reused),
+/// its trie built when a converter decides it pays off.
+fn tiered_map(tiers: &[Vec<&'static str>], config: &str) -> Result<Arc<LazyMap>> {
     let key = tiers
         .iter()
         .map(|t| t.join("|"))
@@ -110,18 +113,15 @@ fn tiered_map(tiers: &[Vec<&'static str>], config: &str) -> Result<Arc<PrefixMap
     if let Some(m) = lock().maps.get(&key) {
         return Ok(m.clone());
     }
-    // Build outside the lock: decoding STPhrases takes milliseconds.
+    // Decode outside the lock: decoding STPhrases takes milliseconds.
     let mut dicts = Vec::new();
     let mut decoded = HashMap::new();
     for (t, names) in tiers.iter().enumerate() {
         for n in names {
-            dicts.push((t as u8, load_dict_with(n, config, &mut decoded)?));
+            dicts.push((t, load_dict_with(n, config, &mut decoded)?));
         }
     }
-    let entries = dicts
-        .iter()
-        .flat_map(|(t, d)| d.iter().map(move |(k, v)| (k, v, *t)));
-    let map = Arc::new(PrefixMap::build_tiered(entries, tiers.len().max(1)));
+    let map = Arc::new(LazyMap::new(dicts, tiers.len()));
     Ok(lock().maps.entry(key).or_insert(map).clone())
 }
 
@@ -134,7 +134,7 @@ pub fn key_lengths(name: &'static str) -> Result<(usize, usize)> {
 
 /// A group as priority tiers of dictionary files: each tier is a `union`
 /// (files in priority order), the tiers a `short_circuit` — the shape one
-/// [`PrefixMap`] answers in a single walk. `None` for shapes it cannot express
+/// [`PrefixMap`](super::trie::PrefixMap) answers in a single walk. `None` for shapes it cannot express
 /// (a `union` of `short_circuit`s, or too many tiers).
 ///
 /// Adjacent tiers merge into one when every key of the earlier is at least as
@@ -196,7 +196,7 @@ pub fn tiers(spec: &GroupSpec, tofu: bool) -> Result<Option<Vec<Vec<&'static str
 /// `may_output_tofu` (OpenCC's default, `include_tofu_risk_dictionaries`).
 pub fn matcher(spec: &GroupSpec, config: &str, tofu: bool) -> Result<Matcher> {
     if let Some(t) = tiers(spec, tofu)? {
-        return Ok(Matcher::map(tiered_map(&t, config)?));
+        return Ok(Matcher::lazy(tiered_map(&t, config)?));
     }
     let keep = |g: &&GroupSpec| {
         tofu || !matches!(
@@ -208,7 +208,7 @@ pub fn matcher(spec: &GroupSpec, config: &str, tofu: bool) -> Result<Matcher> {
         )
     };
     Ok(match spec {
-        GroupSpec::Dict { name, .. } => Matcher::map(tiered_map(&[vec![*name]], config)?),
+        GroupSpec::Dict { name, .. } => Matcher::lazy(tiered_map(&[vec![*name]], config)?),
         GroupSpec::Union(items) => Matcher::union(
             items
                 .iter()
@@ -226,7 +226,7 @@ pub fn matcher(spec: &GroupSpec, config: &str, tofu: bool) -> Result<Matcher> {
     })
 }
 
-/// Heap bytes held by built maps (for memory reports).
+/// Heap bytes held by maps and dictionary files (for memory reports).
 pub fn cached_bytes() -> usize {
     lock().maps.values().map(|m| m.heap_bytes()).sum::<usize>()
         + lock().registered.values().map(|b| b.len()).sum::<usize>()

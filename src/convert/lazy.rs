@@ -1,0 +1,131 @@
+//! A dictionary group whose trie is built only once it pays off.
+//!
+//! Building the trie of s2t's first step (54k keys) is most of the time to a
+//! first conversion: ~9 ms natively and ~25 ms in a browser's baseline wasm
+//! tier, for a page that may only ever convert a sentence. Until the trie is
+//! built, the group answers from its decoded dictionaries — sorted, so a
+//! binary search per character finds the longest key — with exactly the
+//! group's rules (`short_circuit` across tiers, `union` within one, earlier
+//! files winning ties). The converter builds the trie as soon as a text is
+//! big enough, or enough small ones have gone through, for it to be faster.
+
+use super::dictfile::DictData;
+use super::trie::PrefixMap;
+use std::sync::{Arc, OnceLock};
+
+/// Dictionary files in priority tiers (see `registry::tiers`), and their trie once built.
+#[derive(Debug)]
+pub struct LazyMap {
+    /// (tier, dictionary), in priority order.
+    dicts: Vec<(usize, Arc<DictData>)>,
+    tiers: usize,
+    built: OnceLock<Arc<PrefixMap>>,
+}
+
+impl LazyMap {
+    pub fn new(dicts: Vec<(usize, Arc<DictData>)>, tiers: usize) -> Self {
+        LazyMap {
+            dicts,
+            tiers: tiers.max(1),
+            built: OnceLock::new(),
+        }
+    }
+
+    /// The trie, if it has been built.
+    pub fn map(&self) -> Option<&PrefixMap> {
+        self.built.get().map(|m| &**m)
+    }
+
+    /// The trie, built now if it was not yet.
+    pub fn build(&self) -> &PrefixMap {
+        self.built.get_or_init(|| {
+            let entries = self
+                .dicts
+                .iter()
+                .flat_map(|(t, d)| d.iter().map(move |(k, v)| (k, v, *t as u8)));
+            Arc::new(PrefixMap::build_tiered(entries, self.tiers))
+        })
+    }
+
+    /// The longest match at the start of `text` under the group's rules:
+    /// (length in bytes, replacement).
+    pub fn longest(&self, text: &str) -> Option<(usize, &str)> {
+        if let Some(map) = self.map() {
+            return map.longest(text).map(|(len, v)| (len, map.value(v)));
+        }
+        for tier in 0..self.tiers {
+            let mut best: Option<(usize, &str)> = None;
+            for (_, d) in self.dicts.iter().filter(|(t, _)| *t == tier) {
+                if let Some(hit) = d.longest_prefix(text) {
+                    if best.is_none_or(|(len, _)| hit.0 > len) {
+                        best = Some(hit);
+                    }
+                }
+            }
+            if best.is_some() {
+                return best;
+            }
+        }
+        None
+    }
+
+    /// Could a key start with `c`?
+    pub fn may_start(&self, c: char) -> bool {
+        match self.map() {
+            Some(map) => map.may_start(c),
+            None => self.dicts.iter().any(|(_, d)| d.has_key_starting_with(c)),
+        }
+    }
+
+    /// Which UTF-8 lead bytes begin a character that can start a key.
+    pub fn lead_bytes(&self) -> [bool; 256] {
+        let mut lead = [false; 256];
+        for (_, d) in &self.dicts {
+            for (k, _) in d.iter() {
+                lead[k.as_bytes()[0] as usize] = true;
+            }
+        }
+        lead
+    }
+
+    /// Approximate heap size, for memory reports.
+    pub fn heap_bytes(&self) -> usize {
+        self.map().map_or(0, PrefixMap::heap_bytes)
+            + self
+                .dicts
+                .iter()
+                .map(|(_, d)| d.heap_bytes())
+                .sum::<usize>()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_like_its_trie_before_and_after_building() {
+        let d = |name: &str, pairs: &[(&str, &str)]| {
+            Arc::new(DictData::from_pairs(name, pairs.iter().copied()))
+        };
+        // short_circuit(union(d1, d2), d3): the tier rule, the union tie rule.
+        let lazy = LazyMap::new(
+            vec![
+                (0, d("d1", &[("AB", "x1"), ("A", "y1")])),
+                (0, d("d2", &[("ABC", "x2"), ("A", "y2"), ("B", "b2")])),
+                (1, d("d3", &[("ABCD", "x3"), ("C", "c3"), ("D", "d3")])),
+            ],
+            2,
+        );
+        let cases = ["ABCD", "ABD", "A", "BCD", "CD", "D", "", "x", "AAB"];
+        let before: Vec<_> = cases.iter().map(|t| lazy.longest(t)).collect();
+        assert_eq!(before[0], Some((3, "x2")));
+        assert_eq!(before[2], Some((1, "y1")));
+        assert_eq!(before[4], Some((1, "c3")));
+        assert!(lazy.may_start('D') && !lazy.may_start('x'));
+        assert!(lazy.map().is_none());
+        lazy.build();
+        let after: Vec<_> = cases.iter().map(|t| lazy.longest(t)).collect();
+        assert_eq!(before, after);
+    }
+}

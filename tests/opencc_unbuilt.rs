@@ -1,0 +1,51 @@
+//! Before a converter builds its tries it answers from the sorted dictionaries
+//! (binary search), which is what a first, short conversion uses. This runs
+//! every configuration on short lines of the official OpenCC's differential
+//! inputs while staying under the build thresholds, so that every answer comes
+//! from that path, and compares each line with OpenCC's. (Its own test binary:
+//! the tries, once built, are shared by the whole process.)
+
+mod common;
+
+use common::reference_dir;
+use jingwen::convert::{Config, Converter};
+
+/// Less than the total a converter converts before building its tries (16 KB).
+const BUDGET: usize = 12 * 1024;
+
+#[test]
+fn short_texts_before_the_tries_are_built_match_official_opencc() {
+    let dir = reference_dir();
+    let mut failures = Vec::new();
+    let mut lines_checked = 0;
+    for &config in Config::ALL {
+        let conv = Converter::new(config).unwrap();
+        for input in ["keys", "news"] {
+            let read = |ext: &str| {
+                std::fs::read_to_string(dir.join(format!("{config}.{input}.{ext}"))).unwrap()
+            };
+            let (text, expected) = (read("in"), read("out"));
+            let mut spent = 0;
+            // Lines of every length up to a few hundred bytes, from the whole file.
+            for (line, want) in text.lines().zip(expected.lines()).step_by(7) {
+                if line.len() > 600 || spent + line.len() > BUDGET / 2 {
+                    continue;
+                }
+                spent += line.len();
+                lines_checked += 1;
+                let got = conv.convert(line);
+                if got != want {
+                    failures.push(format!(
+                        "{config} {input}: {line:?} → {got:?}, OpenCC {want:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}",
+        failures[..failures.len().min(10)].join("\n")
+    );
+    assert!(lines_checked > 500, "only {lines_checked} lines checked");
+}
