@@ -239,8 +239,10 @@ fn unit_at(text: &str, pos: usize) -> usize {
     }
 }
 
-/// Converts one segment with one matcher, appending to `out`. Unchanged text
-/// is copied in runs; only characters that can start a key are looked up.
+/// Converts one segment with one matcher, appending to `out`. A built map
+/// scans the segment in one pass ([`PrefixMap::scan`]); otherwise only
+/// characters that can start a key are looked up. Unchanged text is copied in
+/// runs, or character by character where the output is UTF-16.
 pub fn convert_segment<O: Output>(m: &Matcher, seg: &str, out: &mut O) {
     if let Some(map) = m.as_map().filter(|m| m.is_single_tier()) {
         let mut run = 0; // start of the unchanged text not yet copied
@@ -301,7 +303,8 @@ pub fn convert_segment<O: Output>(m: &Matcher, seg: &str, out: &mut O) {
 /// therefore a segment of its own, anything else belongs to the run of
 /// unmatched units between phrases — which is precisely how mmseg followed by
 /// the step would have split and converted the text. `f` receives each
-/// segment's first-step output, and for a phrase its value id.
+/// segment's first-step output, and for a phrase its value id when the map is
+/// built (`None` otherwise: the caller then cannot remember it per phrase).
 pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Option<u32>)) {
     if let Some(map) = m.as_map().filter(|m| m.is_single_tier()) {
         let mut run = String::new();

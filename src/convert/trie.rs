@@ -111,6 +111,8 @@ pub struct PrefixMap {
     first_leads: Vec<u8>,
     /// …and whether any first character is ASCII.
     first_ascii: bool,
+    /// Does any key start at or above `TABLE_LIMIT`?
+    high_roots: bool,
 }
 
 /// A slot of [`PrefixMap::pair_slots`].
@@ -241,8 +243,14 @@ impl PrefixMap {
         } else {
             tiers
         };
+        // Root children beyond the root table are found through the root's own
+        // child hash table — built only when there are any (no shipped
+        // dictionary has keys starting at or above U+40000).
+        let high_roots = nodes[nodes[0].first_child as usize..nodes[1].first_child as usize]
+            .iter()
+            .any(|n| n.ch >= TABLE_LIMIT);
         let mut hashed = Vec::new();
-        for n in 1..nodes.len() - 1 {
+        for n in usize::from(!high_roots)..nodes.len() - 1 {
             let (lo, hi) = (
                 nodes[n].first_child as usize,
                 nodes[n + 1].first_child as usize,
@@ -278,6 +286,7 @@ impl PrefixMap {
             first_bytes: Box::new([0; 1024]),
             first_leads: Vec::new(),
             first_ascii: false,
+            high_roots,
         };
         map.fill_root_table();
         map.fill_pairs();
@@ -351,7 +360,9 @@ impl PrefixMap {
         }
         // Load between 3/8 and 3/4 (misses rarely get here: the pair filter
         // screens them), so the table stays small: 1 MB for s2t's 35k pairs.
-        let mask = (hi - lo + (hi - lo) / 3).next_power_of_two() - 1;
+        // Always at least one empty slot, where a lookup for a pair the
+        // filter let through by mistake stops.
+        let mask = (hi - lo + (hi - lo) / 3 + 1).next_power_of_two() - 1;
         self.pair_slots = vec![PairSlot::default(); mask + 1];
         for id in start..end {
             let c1 = self.nodes[id].ch;
@@ -482,6 +493,9 @@ impl PrefixMap {
         if node == 0 && c < TABLE_LIMIT {
             let (id, _) = self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
             return (id != 0).then_some(id);
+        }
+        if node == 0 && !self.high_roots {
+            return None;
         }
         let id = self.child_below(node as usize, c);
         (id != 0).then_some(id)
@@ -725,10 +739,10 @@ impl PrefixMap {
     }
 
     /// Greedy longest-match scan of all of `text`, the way OpenCC converts a
-    /// segment: calls `hit(start, match, first char)` for each match, left to
-    /// right, never overlapping; where nothing matches it moves on by one
-    /// unit — a character, or at an IDS operator (U+2FF0..U+2FFF) `unit(rest)`
-    /// bytes. Equivalent to calling [`PrefixMap::match_at`] at each position,
+    /// segment: calls `step` with a [`Step::Hit`] for each match, left to
+    /// right, never overlapping, and where nothing matches with a
+    /// [`Step::Keep`] of one unit — a character, or at an IDS operator
+    /// (U+2FF0..U+2FFF) `unit(rest)` bytes. Equivalent to calling [`PrefixMap::match_at`] at each position,
     /// but every character is decoded once and its root entry read once: the
     /// character after a position, which the pair filter needs, is carried
     /// over as the next position's character. Single-tier maps only.
@@ -750,7 +764,7 @@ impl PrefixMap {
             };
             // Does a phrase start with this character and the next? Most often
             // not, and the pair filter (in cache) says so.
-            let pair = (node != 0 && self.may_pair(c, c2))
+            let pair = (node != 0 && w2 != 0 && self.may_pair(c, c2))
                 .then(|| self.pair(c, c2))
                 .flatten();
             if let Some(s) = pair {
@@ -797,6 +811,9 @@ impl PrefixMap {
     fn root_entry(&self, c: u32) -> RootEntry {
         if c < TABLE_LIMIT {
             return self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
+        }
+        if !self.high_roots {
+            return NO_ROOT; // (variation selectors, private use: never a key's start here)
         }
         match char::from_u32(c).and_then(|ch| self.child(0, ch)) {
             Some(node) => (node, self.value_ref(self.nodes[node as usize].value)),
@@ -1015,6 +1032,40 @@ mod tests {
         let m = PrefixMap::build_tiered([("A", "a1", 0), ("AB", "x2", 1)], 2);
         assert!(!m.is_single_tier());
         assert_eq!(get(&m, "AB"), Some((1, "a1".into())));
+    }
+
+    #[test]
+    fn scan_edge_cases() {
+        fn hits<'m>(m: &'m PrefixMap, text: &str) -> Vec<(usize, usize, Repl<'m>)> {
+            let mut found = Vec::new();
+            m.scan(
+                text,
+                |_| 1,
+                |step| {
+                    if let Step::Hit { start, hit, .. } = step {
+                        found.push((start, hit.end, m.replacement(hit.value)));
+                    }
+                },
+            );
+            found
+        }
+        // One phrase: a pair the filter lets through by mistake (发账 shares
+        // 发展's filter bit) must end at an empty slot, not loop.
+        let one = PrefixMap::build([("发展", "x")]);
+        assert!(hits(&one, "发账发展").contains(&(6, 12, Repl::Str("x"))));
+        assert_eq!(hits(&one, "发账"), []);
+        // The end of the text is not a NUL character.
+        let nul = PrefixMap::build([("X\0", "n"), ("X", "x")]);
+        assert_eq!(hits(&nul, "X"), [(0, 1, Repl::Char('x'))]);
+        assert_eq!(hits(&nul, "X\0"), [(0, 2, Repl::Str("n"))]);
+        // Keys beyond the root table (plane 15) are found through the root's hash table.
+        let keys: Vec<String> = (0..40)
+            .map(|i| char::from_u32(0xF0000 + i).unwrap().to_string())
+            .collect();
+        let high = PrefixMap::build(keys.iter().map(|k| (k.as_str(), "h")).chain([("a", "b")]));
+        assert_eq!(hits(&high, "\u{F0027}a").len(), 2);
+        assert!(high.may_start('\u{F0001}') && !high.may_start('\u{F0100}'));
+        assert_eq!(hits(&one, "\u{E0100}\u{F0000}"), []);
     }
 
     #[test]
