@@ -20,14 +20,23 @@ pub struct LazyMap {
     dicts: Vec<(usize, Arc<DictData>)>,
     tiers: usize,
     built: OnceLock<Arc<PrefixMap>>,
+    /// See [`LazyMap::lead_bytes`]; made once, not per converter.
+    lead: [bool; 256],
 }
 
 impl LazyMap {
     pub fn new(dicts: Vec<(usize, Arc<DictData>)>, tiers: usize) -> Self {
+        let mut lead = [false; 256];
+        for (_, d) in &dicts {
+            for (k, _) in d.iter() {
+                lead[k.as_bytes()[0] as usize] = true;
+            }
+        }
         LazyMap {
             dicts,
             tiers: tiers.max(1),
             built: OnceLock::new(),
+            lead,
         }
     }
 
@@ -79,13 +88,7 @@ impl LazyMap {
 
     /// Which UTF-8 lead bytes begin a character that can start a key.
     pub fn lead_bytes(&self) -> [bool; 256] {
-        let mut lead = [false; 256];
-        for (_, d) in &self.dicts {
-            for (k, _) in d.iter() {
-                lead[k.as_bytes()[0] as usize] = true;
-            }
-        }
-        lead
+        self.lead
     }
 
     /// Approximate heap size, for memory reports.
