@@ -34,10 +34,10 @@ pub struct Matcher {
 
 #[derive(Debug)]
 enum Kind {
-    /// One dictionary, or a `union` of dictionaries merged into one map (first
-    /// member wins a repeated key, which is exactly the union tie rule).
-    /// (Its trie built when the converter decides; until then it answers from
-    /// its sorted dictionaries.)
+    /// One dictionary, or dictionaries merged into one map: a `union` (first
+    /// member wins a repeated key, which is exactly the union tie rule), or
+    /// `short_circuit` tiers of unions. Its trie is built when the converter
+    /// decides; until then it answers from its sorted dictionaries.
     Lazy(Arc<LazyMap>),
     /// `short_circuit`: the first member with any match.
     ShortCircuit(Vec<Matcher>),
@@ -48,7 +48,7 @@ enum Kind {
 impl Matcher {
     pub fn lazy(map: Arc<LazyMap>) -> Self {
         let mut lead = map.lead_bytes();
-        lead[0xE2] = true;
+        lead[0xE2] = true; // U+2FF0..2FFF (IDS operators) start with 0xE2
         Matcher {
             kind: Kind::Lazy(map),
             lead,
