@@ -315,7 +315,6 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
         spans: Vec::with_capacity(count.min(text.len() / 2)),
     };
     let mut key = String::new();
-    let mut before = String::new();
     let bytes = text.as_bytes();
     let mut next = 0;
     while next < bytes.len() {
@@ -347,10 +346,6 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
                 dict.len()
             )));
         }
-        // The previous key after the shared prefix: the new key's rest must be
-        // greater (keys strictly ascending), which lookups by binary search rely on.
-        before.clear();
-        before.push_str(&key[shared..]);
         key.truncate(shared);
         // Written straight into the dictionary's buffer: no allocation per entry.
         let explicit = match tab {
@@ -366,7 +361,13 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
         if key.is_empty() {
             return Err(FormatError(format!("{}: empty key", dict.name)));
         }
-        if key.as_bytes()[shared..] <= *before.as_bytes() {
+        // Keys strictly ascending (lookups by binary search rely on it): past
+        // the shared prefix, the new key is greater than the previous one,
+        // which is still in the dictionary's buffer.
+        let previous = dict.spans.last().map_or(&[][..], |&(s, k, _)| {
+            &dict.text.as_bytes()[s as usize..k as usize]
+        });
+        if key.as_bytes()[shared..] <= *previous.get(shared..).unwrap_or_default() {
             return Err(FormatError(format!(
                 "{}: entry {} is out of order",
                 dict.name,
