@@ -128,7 +128,7 @@ impl DictData {
     /// to those that begin with the text so far — what conversion uses before
     /// a dictionary's trie is worth building.
     pub fn longest_prefix(&self, text: &str) -> Option<(usize, &str)> {
-        let key = |&(s, k, _): &(u32, u32, u32)| &self.text.as_bytes()[s as usize..k as usize];
+        let key = |span: &(u32, u32, u32)| self.key_bytes(span);
         let (mut lo, mut hi) = (0, self.spans.len());
         let mut best = None;
         for (i, c) in text.char_indices() {
@@ -151,12 +151,15 @@ impl DictData {
     pub fn has_key_starting_with(&self, c: char) -> bool {
         let mut buf = [0u8; 4];
         let prefix = c.encode_utf8(&mut buf).as_bytes();
-        let at = self
-            .spans
-            .partition_point(|&(s, k, _)| &self.text.as_bytes()[s as usize..k as usize] < prefix);
-        self.spans.get(at).is_some_and(|&(s, k, _)| {
-            self.text.as_bytes()[s as usize..k as usize].starts_with(prefix)
-        })
+        let at = self.spans.partition_point(|s| self.key_bytes(s) < prefix);
+        self.spans
+            .get(at)
+            .is_some_and(|s| self.key_bytes(s).starts_with(prefix))
+    }
+
+    /// The bytes of the key of an entry's span.
+    fn key_bytes(&self, &(start, key_end, _): &(u32, u32, u32)) -> &[u8] {
+        &self.text.as_bytes()[start as usize..key_end as usize]
     }
 
     /// Approximate heap size, for memory reports.
@@ -364,9 +367,7 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
         // Keys strictly ascending (lookups by binary search rely on it): past
         // the shared prefix, the new key is greater than the previous one,
         // which is still in the dictionary's buffer.
-        let previous = dict.spans.last().map_or(&[][..], |&(s, k, _)| {
-            &dict.text.as_bytes()[s as usize..k as usize]
-        });
+        let previous = dict.spans.last().map_or(&[][..], |s| dict.key_bytes(s));
         if key.as_bytes()[shared..] <= *previous.get(shared..).unwrap_or_default() {
             return Err(FormatError(format!(
                 "{}: entry {} is out of order",

@@ -306,74 +306,87 @@ pub fn convert_segment<O: Output>(m: &Matcher, seg: &str, out: &mut O) {
 /// segment's first-step output, and for a phrase its value id when the map is
 /// built (`None` otherwise: the caller then cannot remember it per phrase).
 pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Option<u32>)) {
+    let mut runs = Runs {
+        text,
+        run: String::new(),
+        copied: 0,
+    };
     if let Some(map) = m.as_map().filter(|m| m.is_single_tier()) {
-        let mut run = String::new();
-        let mut copied = 0; // start of the unmatched text not yet added to `run`
         map.scan(text, unit_len, |step| {
             let Step::Hit { start, hit, first } = step else {
-                return; // unmatched text, gathered into `run` from `copied`
+                return; // unmatched text, gathered into the run from `copied`
             };
             let value = map.replacement(hit.value);
-            if hit.chars >= 2 {
-                run.push_str(&text[copied..start]);
-                if !run.is_empty() {
-                    f(&run, None);
-                    run.clear();
-                }
-                let mut buf = [0u8; 4];
-                match value {
-                    Repl::Str(s) => f(s, Some(hit.value)),
-                    Repl::Char(c) => f(c.encode_utf8(&mut buf), None),
-                }
-            } else if value == Repl::Char(char::from_u32(first).unwrap_or('\0')) {
+            if hit.chars == 1 && char::from_u32(first).is_some_and(|c| value == Repl::Char(c)) {
                 return; // a character that stays as it is: part of the unmatched text
-            } else {
-                run.push_str(&text[copied..start]);
-                run.push_repl(value);
             }
-            copied = hit.end;
+            runs.matched(start, hit.end, value, hit.chars, Some(hit.value), &mut f);
         });
-        run.push_str(&text[copied..]);
-        if !run.is_empty() {
-            f(&run, None);
-        }
-        return;
-    }
-    let bytes = text.as_bytes();
-    let mut run = String::new();
-    let mut pos = 0;
-    let mut copied = 0; // start of the unmatched text not yet added to `run`
-    while pos < bytes.len() {
-        if !m.lead[bytes[pos] as usize] {
-            pos += 1;
-            continue;
-        }
-        match m.match_at(text, pos) {
-            Some((end, value, chars)) => {
-                run.push_str(&text[copied..pos]);
-                if chars >= 2 {
-                    if !run.is_empty() {
-                        f(&run, None);
-                        run.clear();
-                    }
-                    let mut buf = [0u8; 4];
-                    let value = match value {
-                        Repl::Str(s) => s,
-                        Repl::Char(c) => c.encode_utf8(&mut buf),
-                    };
-                    f(value, None);
-                } else {
-                    run.push_repl(value);
-                }
-                pos = end;
-                copied = end;
+    } else {
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        while pos < bytes.len() {
+            if !m.lead[bytes[pos] as usize] {
+                pos += 1;
+                continue;
             }
-            None => pos += unit_at(text, pos),
+            match m.match_at(text, pos) {
+                Some((end, value, chars)) => {
+                    runs.matched(pos, end, value, chars, None, &mut f);
+                    pos = end;
+                }
+                None => pos += unit_at(text, pos),
+            }
         }
     }
-    run.push_str(&text[copied..]);
-    if !run.is_empty() {
-        f(&run, None);
+    runs.finish(&mut f);
+}
+
+/// The segments [`segment_and_convert`] hands on: each phrase alone, and the
+/// first-step output of everything between phrases gathered into one run.
+struct Runs<'t> {
+    text: &'t str,
+    run: String,
+    /// Start of the unmatched text not yet added to `run`.
+    copied: usize,
+}
+
+impl Runs<'_> {
+    /// A match of `text[start..end]` (`chars` characters; `id`: its value id, if known).
+    #[inline(always)]
+    fn matched(
+        &mut self,
+        start: usize,
+        end: usize,
+        value: Repl<'_>,
+        chars: u32,
+        id: Option<u32>,
+        f: &mut impl FnMut(&str, Option<u32>),
+    ) {
+        self.run.push_str(&self.text[self.copied..start]);
+        if chars >= 2 {
+            self.flush(f);
+            let mut buf = [0u8; 4];
+            match value {
+                Repl::Str(s) => f(s, id),
+                Repl::Char(c) => f(c.encode_utf8(&mut buf), None),
+            }
+        } else {
+            self.run.push_repl(value);
+        }
+        self.copied = end;
+    }
+
+    fn flush(&mut self, f: &mut impl FnMut(&str, Option<u32>)) {
+        if !self.run.is_empty() {
+            f(&self.run, None);
+            self.run.clear();
+        }
+    }
+
+    fn finish(mut self, f: &mut impl FnMut(&str, Option<u32>)) {
+        self.run.push_str(&self.text[self.copied..]);
+        self.flush(f);
     }
 }
 

@@ -216,23 +216,8 @@ impl Converter {
         }
         let mut a = String::new();
         let mut b = String::new();
-        let mut run_chain = |seg: &str, out: &mut O| match self.chain.as_slice() {
-            [] => out.push_str(seg),
-            [only] => convert_segment(only, seg, out),
-            [first, rest @ ..] => {
-                a.clear();
-                convert_segment(first, seg, &mut a);
-                for (i, m) in rest.iter().enumerate() {
-                    if i + 1 == rest.len() {
-                        convert_segment(m, &a, out);
-                    } else {
-                        b.clear();
-                        convert_segment(m, &a, &mut b);
-                        std::mem::swap(&mut a, &mut b);
-                    }
-                }
-            }
-        };
+        let mut run_chain =
+            |seg: &str, out: &mut O| run_steps(&self.chain, seg, &mut a, &mut b, out);
         if self.fused {
             // The first step ran during segmentation; each segment continues with the rest.
             let rest = &self.chain[1..];
@@ -251,11 +236,11 @@ impl Converter {
             let mut done = O::default();
             segment_and_convert(&self.chain[0], &normalized, |seg, phrase| {
                 let Some(slot) = phrase.and_then(|id| memo.get_mut(id as usize)) else {
-                    return continue_chain(rest, seg, &mut a, &mut b, out);
+                    return run_steps(rest, seg, &mut a, &mut b, out);
                 };
                 if slot.0 == u32::MAX {
                     let start = done.len();
-                    continue_chain(rest, seg, &mut a, &mut b, &mut done);
+                    run_steps(rest, seg, &mut a, &mut b, &mut done);
                     *slot = (start as u32, done.len() as u32);
                 }
                 out.push_from(&done, slot.0 as usize..slot.1 as usize);
@@ -269,21 +254,16 @@ impl Converter {
     }
 }
 
-/// The conversion steps after the first, on one segment (their first step's output).
-fn continue_chain<O: Output>(
-    rest: &[Matcher],
-    seg: &str,
-    a: &mut String,
-    b: &mut String,
-    out: &mut O,
-) {
-    match rest {
+/// Conversion `steps` in turn on one segment, the last writing to `out`
+/// (`a` and `b` hold the steps in between).
+fn run_steps<O: Output>(steps: &[Matcher], seg: &str, a: &mut String, b: &mut String, out: &mut O) {
+    match steps {
         [] => out.push_str(seg),
         [only] => convert_segment(only, seg, out),
-        [init @ .., last] => {
+        [first, middle @ .., last] => {
             a.clear();
-            a.push_str(seg);
-            for m in init {
+            convert_segment(first, seg, a);
+            for m in middle {
                 b.clear();
                 convert_segment(m, a, b);
                 std::mem::swap(a, b);

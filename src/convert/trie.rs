@@ -132,6 +132,20 @@ fn pair_slot(c1: u32, c2: u32, mask: usize) -> usize {
     ((c1.wrapping_mul(0x2545_F491) ^ c2).wrapping_mul(0x9E37_79B1) >> 8) as usize & mask
 }
 
+/// Is bit `b` of a bit filter set? (An empty filter holds nothing.)
+#[inline(always)]
+fn has_bit(filter: &[u64], b: usize) -> bool {
+    filter.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
+}
+
+/// Sets bit `b` of a bit filter, allocating it (`1 << PAIR_BITS` bits) on first use.
+fn set_bit(filter: &mut Vec<u64>, b: usize) {
+    if filter.is_empty() {
+        *filter = vec![0; (1 << PAIR_BITS) / 64];
+    }
+    filter[b / 64] |= 1 << (b % 64);
+}
+
 /// The pair filter has `1 << PAIR_BITS` bits (128 KiB): STPhrases has 32,888
 /// distinct first pairs, so about 3% of the bits are set (the false-positive rate).
 const PAIR_BITS: u32 = 20;
@@ -341,12 +355,11 @@ impl PrefixMap {
                 self.nodes[id].first_child as usize,
                 self.nodes[id + 1].first_child as usize,
             );
-            if lo < hi && self.pairs.is_empty() {
-                self.pairs = vec![0; (1 << PAIR_BITS) / 64];
-            }
             for kid in lo..hi {
-                let b = pair_bit(self.nodes[id].ch, self.nodes[kid].ch);
-                self.pairs[b / 64] |= 1 << (b % 64);
+                set_bit(
+                    &mut self.pairs,
+                    pair_bit(self.nodes[id].ch, self.nodes[kid].ch),
+                );
             }
         }
         // Every node at depth two is a root child's child: they are the
@@ -379,15 +392,12 @@ impl PrefixMap {
                     node: kid | if leaf { 0 } else { HAS_CHILDREN },
                     value: k.value,
                 };
-                if !leaf {
-                    if self.triples.is_empty() {
-                        self.triples = vec![0; (1 << PAIR_BITS) / 64];
-                    }
-                    let next = self.nodes[kid as usize + 1].first_child;
-                    for grandkid in self.nodes[kid as usize].first_child..next {
-                        let b = pair_bit(kid, self.nodes[grandkid as usize].ch);
-                        self.triples[b / 64] |= 1 << (b % 64);
-                    }
+                let next = self.nodes[kid as usize + 1].first_child;
+                for grandkid in k.first_child..next {
+                    set_bit(
+                        &mut self.triples,
+                        pair_bit(kid, self.nodes[grandkid as usize].ch),
+                    );
                 }
             }
         }
@@ -396,10 +406,7 @@ impl PrefixMap {
     /// Could a key go on from the two-character node `node` with `c3`? (`false` is certain.)
     #[inline(always)]
     fn may_triple(&self, node: u32, c3: u32) -> bool {
-        let b = pair_bit(node, c3);
-        self.triples
-            .get(b / 64)
-            .is_some_and(|w| w & (1 << (b % 64)) != 0)
+        has_bit(&self.triples, pair_bit(node, c3))
     }
 
     /// The slot of the two-character node (`c1`, `c2`), if there is one.
@@ -422,10 +429,7 @@ impl PrefixMap {
     /// Could a key start with `c1` followed by `c2`? (`false` is certain.)
     #[inline(always)]
     fn may_pair(&self, c1: u32, c2: u32) -> bool {
-        let b = pair_bit(c1, c2);
-        self.pairs
-            .get(b / 64)
-            .is_some_and(|w| w & (1 << (b % 64)) != 0)
+        has_bit(&self.pairs, pair_bit(c1, c2))
     }
 
     fn fill_root_table(&mut self) {
@@ -593,22 +597,6 @@ impl PrefixMap {
         }
         let tail = bytes.len() - chunks.remainder().len();
         (tail..bytes.len()).any(|at| bytes[at] >= lowest && hit(at))
-    }
-
-    /// Which UTF-8 lead bytes begin a character that can start a key.
-    pub fn lead_bytes(&self) -> [bool; 256] {
-        let mut lead = [false; 256];
-        let (start, end) = (
-            self.nodes[0].first_child as usize,
-            self.nodes[1].first_child as usize,
-        );
-        for n in &self.nodes[start..end] {
-            if let Some(c) = char::from_u32(n.ch) {
-                let mut buf = [0u8; 4];
-                lead[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
-            }
-        }
-        lead
     }
 }
 
