@@ -1,10 +1,15 @@
 //! Dictionary files ("JWD1") as the browser fetches them: arbitrary bytes →
 //! `dictfile::decode`, with and without the base dictionary the header names.
-//! A file that decodes must encode and decode back to the same entries.
+//! A file that decodes must encode and decode back to the same entries. The
+//! same bytes opened for block-by-block lookups (`blocks::BlockDict`, what a
+//! first conversion uses) must never panic, and must answer like the full
+//! decode whenever that succeeds.
 #![no_main]
 
+use jingwen::convert::blocks::BlockDict;
 use jingwen::convert::dictfile::{decode, encode, header, DictData};
 use libfuzzer_sys::fuzz_target;
+use std::sync::Arc;
 
 fuzz_target!(|data: &[u8]| {
     let _ = decode(data, None);
@@ -15,11 +20,34 @@ fuzz_target!(|data: &[u8]| {
         )),
         _ => None,
     };
-    if let Ok(dict) = decode(data, base.as_ref()) {
-        let again = decode(&encode(&dict, base.as_ref()), base.as_ref()).expect("re-encoded");
+    let full = decode(data, base.as_ref());
+    if let Ok(dict) = &full {
+        let again = decode(&encode(dict, base.as_ref()), base.as_ref()).expect("re-encoded");
         assert!(
             dict.iter().eq(again.iter()),
             "entries changed on a round trip"
         );
+    }
+    let base_file = base.as_ref().map(|b| {
+        Arc::new(BlockDict::open(Arc::from(encode(b, None)), None).expect("a valid base"))
+    });
+    let Ok(lazy) = BlockDict::open(Arc::from(data), base_file) else {
+        return;
+    };
+    // Texts: the data itself from each line start, and (if it decodes) every key.
+    let text = String::from_utf8_lossy(data);
+    let mut texts: Vec<&str> = text
+        .char_indices()
+        .filter(|&(i, _)| i == 0 || text.as_bytes()[i - 1] == b'\n')
+        .map(|(i, c)| &text[i + c.len_utf8()..])
+        .collect();
+    if let Ok(dict) = &full {
+        texts.extend(dict.iter().map(|(k, _)| k));
+    }
+    for t in texts {
+        let got = lazy.longest_prefix(t);
+        if let Ok(dict) = &full {
+            assert_eq!(got, dict.longest_prefix(t), "block lookup differs: {t:?}");
+        }
     }
 });

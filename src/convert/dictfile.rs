@@ -50,7 +50,7 @@ pub type CharMap<'a> = HashMap<char, &'a str, BuildHasherDefault<CharHasher>>;
 
 /// The first line of every dictionary file.
 pub const MAGIC: &str = "JWD1";
-const PREFIX_BASE: u8 = b'0';
+pub const PREFIX_BASE: u8 = b'0';
 // Prefix bytes stay ASCII so the whole file is valid UTF-8.
 const MAX_PREFIX: usize = (0x7F - PREFIX_BASE) as usize;
 
@@ -103,6 +103,35 @@ impl DictData {
         let key_end = self.text.len() as u32;
         self.text.push_str(value);
         self.spans.push((start, key_end, self.text.len() as u32));
+    }
+
+    /// Appends an entry read from a file: its explicit value, or (`None`) its
+    /// default, the key converted character by character through the base
+    /// dictionary (`lookup`; `has_base`: whether there is one).
+    fn push_entry<'b>(
+        &mut self,
+        key: &str,
+        explicit: Option<&str>,
+        has_base: bool,
+        lookup: impl Fn(char) -> Option<&'b str>,
+    ) -> Result<(), FormatError> {
+        let start = self.text.len() as u32;
+        self.text.push_str(key);
+        let key_end = self.text.len() as u32;
+        match explicit {
+            Some(v) => self.text.push_str(v),
+            None if has_base => {
+                for c in key.chars() {
+                    match lookup(c) {
+                        Some(v) => self.text.push_str(v),
+                        None => self.text.push(c),
+                    }
+                }
+            }
+            None => return Err(FormatError(format!("{}: entry without value", self.name))),
+        }
+        self.spans.push((start, key_end, self.text.len() as u32));
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -254,11 +283,11 @@ pub fn encode(dict: &DictData, base: Option<&DictData>) -> Vec<u8> {
 }
 
 /// The parsed header line and the entry lines after it.
-struct Header<'a> {
-    name: &'a str,
-    base: Option<&'a str>,
-    count: Option<usize>,
-    entries: &'a str,
+pub struct Header<'a> {
+    pub name: &'a str,
+    pub base: Option<&'a str>,
+    pub count: Option<usize>,
+    pub entries: &'a str,
 }
 
 fn parse_header(bytes: &[u8]) -> Result<Header<'_>, FormatError> {
@@ -284,14 +313,126 @@ fn parse_header(bytes: &[u8]) -> Result<Header<'_>, FormatError> {
 /// in a browser should not walk its half a megabyte); [`decode`] checks the
 /// whole file when the dictionary is first used.
 pub fn header(bytes: &[u8]) -> Result<(String, Option<String>), FormatError> {
+    let (h, _) = header_and_offset(bytes)?;
+    Ok((h.name.to_string(), h.base.map(str::to_string)))
+}
+
+/// The header (its `entries` empty) and the offset where the entry lines start.
+pub fn header_and_offset(bytes: &[u8]) -> Result<(Header<'_>, usize), FormatError> {
     let head_end = bytes
         .iter()
         .enumerate()
         .filter(|&(_, &b)| b == b'\n')
         .nth(1)
         .map_or(bytes.len(), |(i, _)| i + 1);
-    let h = parse_header(&bytes[..head_end])?;
-    Ok((h.name.to_string(), h.base.map(str::to_string)))
+    Ok((parse_header(&bytes[..head_end])?, head_end))
+}
+
+/// Decodes entry lines that start where a key shares nothing with the one
+/// before (a block of a file: see `blocks`). `base`: the base dictionary's
+/// value of a character, for entries without a value (`None`: no base).
+pub fn decode_lines<'b>(
+    name: &str,
+    lines: &str,
+    base: Option<&dyn Fn(char) -> Option<&'b str>>,
+) -> Result<DictData, FormatError> {
+    let mut dict = DictData::default();
+    let mut entries = Entries::new(lines);
+    while let Some(explicit) = entries.next(name)? {
+        let lookup = |c: char| base.and_then(|f| f(c));
+        dict.push_entry(&entries.key, explicit, base.is_some(), lookup)?;
+    }
+    Ok(dict)
+}
+
+/// Reads entry lines in order, checking each as it goes: the front-coded key
+/// rebuilt in [`Entries::key`], keys strictly ascending (lookups by binary
+/// search rely on it). Used for a whole file and for one block of it.
+pub struct Entries<'a> {
+    text: &'a str,
+    next: usize,
+    /// The key of the entry just read.
+    pub key: String,
+    /// Entries read so far.
+    pub count: usize,
+    /// Where the line of the entry just read starts in the text.
+    pub line_start: usize,
+    /// How many leading bytes the entry just read shares with the one before.
+    pub shared: usize,
+}
+
+impl<'a> Entries<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Entries {
+            text,
+            next: 0,
+            key: String::new(),
+            count: 0,
+            line_start: 0,
+            shared: 0,
+        }
+    }
+
+    /// Reads the next entry: `Some(explicit value)` (`None` inside: the
+    /// default value), or `None` at the end of the text.
+    pub fn next(&mut self, name: &str) -> Result<Option<Option<&'a str>>, FormatError> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let (mut start, mut end) = (self.next, self.next);
+        let mut tab = None;
+        loop {
+            if start >= bytes.len() {
+                return Ok(None);
+            }
+            // One pass over the line's bytes finds its end and its tab (this loop is
+            // most of decoding; lines average ~10 bytes, too short for a searcher
+            // per delimiter to pay off). Both are ASCII, so every slice below is
+            // on a character boundary.
+            while end < bytes.len() && bytes[end] != b'\n' {
+                if bytes[end] == b'\t' && tab.is_none() && end > start {
+                    tab = Some(end);
+                }
+                end += 1;
+            }
+            self.next = end + 1;
+            if end > start {
+                break;
+            }
+            start = self.next; // a blank line
+            end = start;
+        }
+        let corrupt = || FormatError(format!("{name}: corrupt entry {}", self.count));
+        let line = &text[start..end];
+        let shared = (bytes[start].wrapping_sub(PREFIX_BASE)) as usize;
+        // A line whose first byte starts a multi-byte character (a corrupt file)
+        // must be refused here, not panic when sliced.
+        if shared > self.key.len()
+            || !self.key.is_char_boundary(shared)
+            || !line.is_char_boundary(1)
+        {
+            return Err(corrupt());
+        }
+        let (suffix, explicit) = match tab {
+            Some(t) => (&text[start + 1..t], Some(&text[t + 1..end])),
+            None => (&text[start + 1..end], None),
+        };
+        if shared == 0 && suffix.is_empty() {
+            return Err(FormatError(format!("{name}: empty key")));
+        }
+        // Strictly ascending: past the shared prefix, the new key is greater
+        // than the previous one (still in the buffer).
+        if self.count > 0 && suffix.as_bytes() <= &self.key.as_bytes()[shared..] {
+            return Err(FormatError(format!(
+                "{name}: entry {} is out of order",
+                self.count
+            )));
+        }
+        self.key.truncate(shared);
+        self.key.push_str(suffix);
+        self.line_start = start;
+        self.shared = shared;
+        self.count += 1;
+        Ok(Some(explicit))
+    }
 }
 
 /// Decodes an encoded dictionary. `base` must be the dictionary the header names.
@@ -317,80 +458,10 @@ pub fn decode(bytes: &[u8], base: Option<&DictData>) -> Result<DictData, FormatE
         // cannot demand a huge allocation (an abort in wasm) before it is rejected.
         spans: Vec::with_capacity(count.min(text.len() / 2)),
     };
-    let mut key = String::new();
-    let bytes = text.as_bytes();
-    let mut next = 0;
-    while next < bytes.len() {
-        // One pass over the line's bytes finds its end and its tab (this loop is
-        // most of the time to first conversion; lines average ~10 bytes, too short
-        // for a searcher per delimiter to pay off). Both are ASCII, so every slice
-        // below is on a character boundary.
-        let start = next;
-        let mut end = start;
-        let mut tab = None;
-        while end < bytes.len() && bytes[end] != b'\n' {
-            if bytes[end] == b'\t' && tab.is_none() && end > start {
-                tab = Some(end);
-            }
-            end += 1;
-        }
-        next = end + 1;
-        if end == start {
-            continue;
-        }
-        let line = &text[start..end];
-        let shared = (bytes[start].wrapping_sub(PREFIX_BASE)) as usize;
-        // A line whose first byte starts a multi-byte character (a corrupt file)
-        // must be refused here, not panic when sliced.
-        if shared > key.len() || !key.is_char_boundary(shared) || !line.is_char_boundary(1) {
-            return Err(FormatError(format!(
-                "{}: corrupt entry {}",
-                dict.name,
-                dict.len()
-            )));
-        }
-        key.truncate(shared);
-        // Written straight into the dictionary's buffer: no allocation per entry.
-        let explicit = match tab {
-            Some(t) => {
-                key.push_str(&text[start + 1..t]);
-                Some(&text[t + 1..end])
-            }
-            None => {
-                key.push_str(&text[start + 1..end]);
-                None
-            }
-        };
-        if key.is_empty() {
-            return Err(FormatError(format!("{}: empty key", dict.name)));
-        }
-        // Keys strictly ascending (lookups by binary search rely on it): past
-        // the shared prefix, the new key is greater than the previous one,
-        // which is still in the dictionary's buffer.
-        let previous = dict.spans.last().map_or(&[][..], |s| dict.key_bytes(s));
-        if key.as_bytes()[shared..] <= *previous.get(shared..).unwrap_or_default() {
-            return Err(FormatError(format!(
-                "{}: entry {} is out of order",
-                dict.name,
-                dict.len()
-            )));
-        }
-        let start = dict.text.len() as u32;
-        dict.text.push_str(&key);
-        let key_end = dict.text.len() as u32;
-        match (explicit, &base_map) {
-            (Some(v), _) => dict.text.push_str(v),
-            (None, Some(m)) => {
-                for c in key.chars() {
-                    match m.get(&c) {
-                        Some(v) => dict.text.push_str(v),
-                        None => dict.text.push(c),
-                    }
-                }
-            }
-            (None, None) => return Err(FormatError(format!("{}: entry without value", dict.name))),
-        }
-        dict.spans.push((start, key_end, dict.text.len() as u32));
+    let mut entries = Entries::new(text);
+    while let Some(explicit) = entries.next(&dict.name)? {
+        let lookup = |c: char| base_map.as_ref().and_then(|m| m.get(&c).copied());
+        dict.push_entry(&entries.key, explicit, base_map.is_some(), lookup)?;
     }
     if dict.len() != count {
         return Err(FormatError(format!(

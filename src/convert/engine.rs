@@ -103,9 +103,7 @@ impl Matcher {
     /// Builds what is not built yet (see [`LazyMap`]).
     pub fn build(&self) {
         match &self.kind {
-            Kind::Lazy(m) => {
-                m.build();
-            }
+            Kind::Lazy(m) => m.build(),
             Kind::ShortCircuit(items) | Kind::Union(items) => items.iter().for_each(Matcher::build),
         }
     }
@@ -113,7 +111,7 @@ impl Matcher {
     /// Is everything built?
     pub fn is_built(&self) -> bool {
         match &self.kind {
-            Kind::Lazy(m) => m.map().is_some(),
+            Kind::Lazy(m) => m.is_built(),
             Kind::ShortCircuit(items) | Kind::Union(items) => items.iter().all(Matcher::is_built),
         }
     }
@@ -416,12 +414,16 @@ pub fn segment(m: &Matcher, text: &str, mut f: impl FnMut(&str)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::convert::blocks::BlockDict;
     use crate::convert::dictfile::DictData;
 
     /// A one-dictionary matcher, its trie not built yet.
     fn map(pairs: &[(&str, &str)]) -> Matcher {
         let dict = DictData::from_pairs("test", pairs.iter().copied());
-        Matcher::lazy(Arc::new(LazyMap::new(vec![(0, Arc::new(dict))], 1)))
+        Matcher::lazy(Arc::new(LazyMap::new(
+            vec![(0, Arc::new(BlockDict::from_data(&dict)))],
+            1,
+        )))
     }
 
     /// Converts `s` with `m` before and after building its tries: the answers

@@ -4,13 +4,13 @@
 //! first conversion: ~9 ms natively and ~16 ms in Chromium (measured: the
 //! first conversion went from 33 to 17 ms without it), for a page that may
 //! only ever convert a sentence. Until the trie is
-//! built, the group answers from its decoded dictionaries — sorted, so a
-//! binary search per character finds the longest key — with exactly the
-//! group's rules (`short_circuit` across tiers, `union` within one, earlier
-//! files winning ties). The converter builds the trie as soon as a text is
-//! big enough, or enough small ones have gone through, for it to be faster.
+//! built, the group answers from its dictionary files, decoded only in the
+//! blocks a text needs (see [`BlockDict`]), with exactly the group's rules
+//! (`short_circuit` across tiers, `union` within one, earlier files winning
+//! ties). The converter builds the trie as soon as a text is big enough, or
+//! enough small ones have gone through, for it to be faster.
 
-use super::dictfile::DictData;
+use super::blocks::BlockDict;
 use super::trie::PrefixMap;
 use std::sync::{Arc, OnceLock};
 
@@ -18,19 +18,21 @@ use std::sync::{Arc, OnceLock};
 #[derive(Debug)]
 pub struct LazyMap {
     /// (tier, dictionary), in priority order.
-    dicts: Vec<(usize, Arc<DictData>)>,
+    dicts: Vec<(usize, Arc<BlockDict>)>,
     tiers: usize,
-    built: OnceLock<Arc<PrefixMap>>,
+    /// The trie once built; `None` inside if a file failed to decode in full
+    /// (corrupt data): the group then keeps answering block by block.
+    built: OnceLock<Option<Arc<PrefixMap>>>,
     /// See [`LazyMap::lead_bytes`]; made once, not per converter.
     lead: [bool; 256],
 }
 
 impl LazyMap {
-    pub fn new(dicts: Vec<(usize, Arc<DictData>)>, tiers: usize) -> Self {
+    pub fn new(dicts: Vec<(usize, Arc<BlockDict>)>, tiers: usize) -> Self {
         let mut lead = [false; 256];
         for (_, d) in &dicts {
-            for (k, _) in d.iter() {
-                lead[k.as_bytes()[0] as usize] = true;
+            for c in d.first_chars() {
+                lead[c.encode_utf8(&mut [0; 4]).as_bytes()[0] as usize] = true;
             }
         }
         LazyMap {
@@ -43,18 +45,27 @@ impl LazyMap {
 
     /// The trie, if it has been built.
     pub fn map(&self) -> Option<&PrefixMap> {
-        self.built.get().map(|m| &**m)
+        self.built.get().and_then(Option::as_deref)
     }
 
-    /// The trie, built now if it was not yet.
-    pub fn build(&self) -> &PrefixMap {
+    /// Has building been done (or tried)?
+    pub fn is_built(&self) -> bool {
+        self.built.get().is_some()
+    }
+
+    /// Builds the trie now if it was not yet (decoding every file in full).
+    pub fn build(&self) {
         self.built.get_or_init(|| {
-            let entries = self
+            let data = self
                 .dicts
                 .iter()
-                .flat_map(|(t, d)| d.iter().map(move |(k, v)| (k, v, *t as u8)));
-            Arc::new(PrefixMap::build_tiered(entries, self.tiers))
-        })
+                .map(|(t, d)| Some((*t as u8, d.data().ok()?)))
+                .collect::<Option<Vec<_>>>()?;
+            let entries = data
+                .iter()
+                .flat_map(|(t, d)| d.iter().map(move |(k, v)| (k, v, *t)));
+            Some(Arc::new(PrefixMap::build_tiered(entries, self.tiers)))
+        });
     }
 
     /// The longest match at the start of `text` under the group's rules:
@@ -106,11 +117,13 @@ impl LazyMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::convert::dictfile::DictData;
 
     #[test]
     fn answers_like_its_trie_before_and_after_building() {
         let d = |name: &str, pairs: &[(&str, &str)]| {
-            Arc::new(DictData::from_pairs(name, pairs.iter().copied()))
+            let data = DictData::from_pairs(name, pairs.iter().copied());
+            Arc::new(BlockDict::from_data(&data))
         };
         // short_circuit(union(d1, d2), d3): the tier rule, the union tie rule.
         let lazy = LazyMap::new(

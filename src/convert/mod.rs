@@ -9,6 +9,7 @@
 //! dictionary matchers are cached and shared) and converts text of any size in
 //! linear time.
 
+pub mod blocks;
 mod config;
 pub mod dictfile;
 mod engine;
@@ -148,7 +149,9 @@ impl Converter {
     }
 
     /// Builds every trie this conversion needs now (otherwise built when the
-    /// texts converted make it worth it; see [`lazy`]). Idempotent.
+    /// texts converted make it worth it; see [`lazy`]). Idempotent. A
+    /// dictionary file that turns out corrupt when decoded in full keeps being
+    /// looked up block by block (a safe result; see [`blocks`]).
     pub fn build(&self) {
         self.matchers().for_each(Matcher::build);
         self.built.store(true, Ordering::Relaxed);

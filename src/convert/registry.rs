@@ -8,6 +8,7 @@
 //! shared by every configuration that uses the group (s2t, s2tw, s2hk … share
 //! their first step).
 
+use super::blocks::BlockDict;
 use super::config::{dict_info, GroupSpec};
 use super::dictfile::{self, DictData};
 use super::engine::Matcher;
@@ -102,7 +103,31 @@ fn load_dict_with(
     Ok(dict)
 }
 
-/// The map of dictionary files in priority tiers: decoded now (or reused),
+/// Opens a dictionary file for lookups (see [`BlockDict`]), reusing (and
+/// filling) `opened`: a base dictionary (STCharacters under STPhrases) that is
+/// also a member of the same group is opened once.
+fn open_with(
+    name: &str,
+    config: &str,
+    opened: &mut HashMap<String, Arc<BlockDict>>,
+) -> Result<Arc<BlockDict>> {
+    if let Some(d) = opened.get(name) {
+        return Ok(d.clone());
+    }
+    let info = dict_info(name)
+        .ok_or_else(|| Error::InvalidDictionary(format!("unknown dictionary {name:?}")))?;
+    let base = match info.base {
+        Some(b) => Some(open_with(b, config, opened)?),
+        None => None,
+    };
+    let dict = BlockDict::open(bytes_of(name, config)?, base)
+        .map_err(|e| Error::InvalidDictionary(e.to_string()))?;
+    let dict = Arc::new(dict);
+    opened.insert(name.to_string(), dict.clone());
+    Ok(dict)
+}
+
+/// The map of dictionary files in priority tiers: opened now (or reused),
 /// its trie built when a converter decides it pays off.
 fn tiered_map(tiers: &[Vec<&'static str>], config: &str) -> Result<Arc<LazyMap>> {
     let key = tiers
@@ -113,12 +138,12 @@ fn tiered_map(tiers: &[Vec<&'static str>], config: &str) -> Result<Arc<LazyMap>>
     if let Some(m) = lock().maps.get(&key) {
         return Ok(m.clone());
     }
-    // Decode outside the lock: decoding STPhrases takes milliseconds.
+    // Open outside the lock: scanning STPhrases takes a millisecond.
     let mut dicts = Vec::new();
-    let mut decoded = HashMap::new();
+    let mut opened = HashMap::new();
     for (t, names) in tiers.iter().enumerate() {
         for n in names {
-            dicts.push((t, load_dict_with(n, config, &mut decoded)?));
+            dicts.push((t, open_with(n, config, &mut opened)?));
         }
     }
     let map = Arc::new(LazyMap::new(dicts, tiers.len()));

@@ -1,0 +1,330 @@
+//! A dictionary file looked up where it lies, one first-character block at a time.
+//!
+//! Decoding the whole of STPhrases (50k entries, default values expanded
+//! through STCharacters) was most of the time to a first conversion in a
+//! browser: ~14 ms of the ~17 ms the first `convert` took, because a fresh wasm
+//! module runs as baseline code. A short text needs only the entries that
+//! begin with its characters. Keys are sorted and front-coded, and a key whose
+//! first character differs from the previous key's shares nothing with it (the
+//! encoder never splits a character), so the lines whose prefix byte is `0`
+//! start the *blocks* of one first character each. One scan of the bytes
+//! finds them; a lookup finds its block by binary search and decodes that
+//! block once. The whole file is decoded only when the trie is built.
+//!
+//! Checked when the file is opened: the header, the entry count (a truncated
+//! download is refused then), block starts in ascending order. Each block is
+//! checked in full (UTF-8, key order) when decoded; a block that fails has no
+//! entries, and the whole file's decode then fails too (see `LazyMap`), so a
+//! corrupt file gives a safe result, never a panic.
+
+use super::dictfile::{self, DictData, FormatError, PREFIX_BASE};
+use std::sync::{Arc, OnceLock};
+
+/// One encoded dictionary file, decoded as far as lookups have needed.
+#[derive(Debug)]
+pub struct BlockDict {
+    name: String,
+    bytes: Arc<[u8]>,
+    /// The dictionary whose values make up this one's default values.
+    base: Option<Arc<BlockDict>>,
+    /// (first character, offset of its block's first line in `bytes`), ascending.
+    index: Vec<(char, u32)>,
+    /// Where the entry lines end (the end of the last block).
+    end: usize,
+    /// Each block, decoded when first looked in.
+    blocks: Vec<OnceLock<Box<DictData>>>,
+    /// The whole file decoded (for the trie), when first asked for.
+    full: OnceLock<Result<Arc<DictData>, FormatError>>,
+}
+
+impl BlockDict {
+    /// Opens an encoded file; `base` must be the dictionary its header names.
+    pub fn open(bytes: Arc<[u8]>, base: Option<Arc<BlockDict>>) -> Result<Self, FormatError> {
+        let (head, at) = dictfile::header_and_offset(&bytes)?;
+        let name = head.name.to_string();
+        match (head.base, &base) {
+            (None, _) => {}
+            (Some(want), Some(b)) if b.name == want => {}
+            (Some(want), _) => {
+                return Err(FormatError(format!("{name}: needs base dictionary {want}")))
+            }
+        }
+        let count = head
+            .count
+            .ok_or_else(|| FormatError(format!("{name}: bad entry count")))?;
+        let (index, lines) = scan(&bytes, at).map_err(|e| FormatError(format!("{name}: {e}")))?;
+        if lines != count {
+            return Err(FormatError(format!(
+                "{name}: {lines} entries, header says {count}"
+            )));
+        }
+        let blocks = (0..index.len()).map(|_| OnceLock::new()).collect();
+        Ok(BlockDict {
+            name,
+            end: bytes.len(),
+            bytes,
+            base,
+            index,
+            blocks,
+            full: OnceLock::new(),
+        })
+    }
+
+    /// A dictionary given as data (encoded, then opened), for tests.
+    #[cfg(test)]
+    pub fn from_data(d: &DictData) -> Self {
+        Self::open(Arc::from(dictfile::encode(d, None)), None).expect("a valid file")
+    }
+
+    /// The block of keys that begin with `c`, decoded now if it was not yet.
+    fn block(&self, c: char) -> Option<&DictData> {
+        let i = self.index.binary_search_by(|&(k, _)| k.cmp(&c)).ok()?;
+        Some(self.blocks[i].get_or_init(|| Box::new(self.decode_block(i).unwrap_or_default())))
+    }
+
+    fn decode_block(&self, i: usize) -> Result<DictData, FormatError> {
+        let start = self.index[i].1 as usize;
+        let end = self.index.get(i + 1).map_or(self.end, |&(_, o)| o as usize);
+        let lines = std::str::from_utf8(&self.bytes[start..end])
+            .map_err(|e| FormatError(format!("{}: {e}", self.name)))?;
+        match &self.base {
+            None => dictfile::decode_lines(&self.name, lines, None),
+            Some(base) => {
+                let value = |c: char| base.char_value(c);
+                dictfile::decode_lines(&self.name, lines, Some(&value))
+            }
+        }
+    }
+
+    /// The value of the one-character key `c`, if there is one.
+    fn char_value(&self, c: char) -> Option<&str> {
+        let (key, value) = self.block(c)?.iter().next()?;
+        (key.chars().nth(1).is_none()).then_some(value)
+    }
+
+    /// The longest key that is a prefix of `text`: (its length in bytes, its value).
+    pub fn longest_prefix(&self, text: &str) -> Option<(usize, &str)> {
+        self.block(text.chars().next()?)?.longest_prefix(text)
+    }
+
+    /// Does any key begin with `c`?
+    pub fn has_key_starting_with(&self, c: char) -> bool {
+        self.index.binary_search_by(|&(k, _)| k.cmp(&c)).is_ok()
+    }
+
+    /// The first characters of keys, in order.
+    pub fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.index.iter().map(|&(c, _)| c)
+    }
+
+    /// The whole dictionary, decoded once.
+    pub fn data(&self) -> Result<Arc<DictData>, FormatError> {
+        self.full
+            .get_or_init(|| {
+                let base = self.base.as_ref().map(|b| b.data()).transpose()?;
+                dictfile::decode(&self.bytes, base.as_deref()).map(Arc::new)
+            })
+            .clone()
+    }
+
+    /// Approximate heap size, for memory reports (the file's bytes are the registry's).
+    pub fn heap_bytes(&self) -> usize {
+        let blocks: usize = self
+            .blocks
+            .iter()
+            .filter_map(|b| b.get())
+            .map(|b| b.heap_bytes() + std::mem::size_of::<DictData>())
+            .sum();
+        let full = self
+            .full
+            .get()
+            .and_then(|f| f.as_ref().ok())
+            .map_or(0, |d| d.heap_bytes());
+        self.index.capacity() * std::mem::size_of::<(char, u32)>()
+            + self.blocks.capacity() * std::mem::size_of::<OnceLock<Box<DictData>>>()
+            + blocks
+            + full
+    }
+}
+
+/// Finds the blocks of the entry lines from `at` on: (first character, line
+/// offset) of each, and the number of entry lines — one pass over the bytes,
+/// eight at a time, looking only at newlines and the byte after each (a
+/// twentieth of a full check's time natively, and it runs before the first
+/// conversion). Every entry line ends with a newline (the encoder writes no
+/// blank lines), so a file cut short has too few.
+fn scan(bytes: &[u8], at: usize) -> Result<(Vec<(char, u32)>, usize), String> {
+    if bytes.len() > u32::MAX as usize {
+        return Err("file too large".into());
+    }
+    let body = &bytes[at.min(bytes.len())..];
+    let mut index: Vec<(char, u32)> = Vec::new();
+    let mut lines = 0;
+    // A block starts at `line` (a line start) if its prefix byte says so.
+    let mut line_at = |line: usize, lines: usize| -> Result<(), String> {
+        if body.get(line) != Some(&PREFIX_BASE) {
+            return Ok(());
+        }
+        let c = first_char(&body[line + 1..]).ok_or_else(|| format!("corrupt entry {lines}"))?;
+        if index.last().is_some_and(|&(prev, _)| prev >= c) {
+            return Err(format!("entry {lines} is out of order"));
+        }
+        index.push((c, (at + line) as u32));
+        Ok(())
+    };
+    if body.is_empty() {
+        return Ok((Vec::new(), 0));
+    }
+    if body[0] != PREFIX_BASE {
+        return Err("corrupt entry 0".into());
+    }
+    line_at(0, 0)?;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const NEWLINES: u64 = 0x0A0A_0A0A_0A0A_0A0A;
+    let mut chunks = body.chunks_exact(8);
+    for (i, c) in (&mut chunks).enumerate() {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) ^ NEWLINES;
+        // The high bit of each byte that was a newline (exact: no carries between bytes).
+        let mut m = !(((w & LOW7) + LOW7) | w | LOW7);
+        while m != 0 {
+            lines += 1;
+            line_at(i * 8 + m.trailing_zeros() as usize / 8 + 1, lines)?;
+            m &= m - 1;
+        }
+    }
+    let tail = body.len() - chunks.remainder().len();
+    for (p, _) in body
+        .iter()
+        .enumerate()
+        .skip(tail)
+        .filter(|&(_, &b)| b == b'\n')
+    {
+        lines += 1;
+        line_at(p + 1, lines)?;
+    }
+    Ok((index, lines))
+}
+
+/// The character a line's key begins with (after its prefix byte).
+fn first_char(rest: &[u8]) -> Option<char> {
+    let len = match *rest.first()? {
+        0..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::dictfile::encode;
+
+    fn file(d: &DictData, base: Option<&DictData>) -> Arc<[u8]> {
+        Arc::from(encode(d, base))
+    }
+
+    #[test]
+    fn answers_like_the_decoded_dictionary() {
+        let chars = DictData::parse_opencc_text("C", "汉\t漢\n发\t發\n头\t頭\n").unwrap();
+        let phrases = DictData::parse_opencc_text(
+            "P",
+            "汉字\t漢字\n头发\t頭髮\n发展\t發展\n发\t发\n发展中\t發展中\n𠀀x\ty\n",
+        )
+        .unwrap();
+        let base = Arc::new(BlockDict::open(file(&chars, None), None).unwrap());
+        let lazy = BlockDict::open(file(&phrases, Some(&chars)), Some(base)).unwrap();
+        let full = lazy.data().unwrap();
+        for text in [
+            "发展中国",
+            "发展",
+            "发",
+            "头发",
+            "头",
+            "汉字",
+            "x",
+            "",
+            "𠀀x",
+            "𠀀",
+        ] {
+            assert_eq!(
+                lazy.longest_prefix(text),
+                full.longest_prefix(text),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            lazy.longest_prefix("发展中国"),
+            Some(("发展中".len(), "發展中"))
+        );
+        assert_eq!(
+            lazy.longest_prefix("发展"),
+            Some(("发展".len(), "發展")),
+            "a default value"
+        );
+        assert!(lazy.has_key_starting_with('头') && !lazy.has_key_starting_with('字'));
+        assert_eq!(lazy.first_chars().count(), 4);
+    }
+
+    #[test]
+    fn every_shipped_dictionary_answers_like_its_full_decode() {
+        use crate::convert::DICTS;
+        let mut opened: std::collections::HashMap<&str, Arc<BlockDict>> = Default::default();
+        // DICTS lists a base before the dictionaries that use it.
+        for info in DICTS.iter().filter(|d| d.bytes.is_some()) {
+            let base = info.base.map(|b| opened[b].clone());
+            let lazy = BlockDict::open(Arc::from(info.bytes.unwrap()), base).unwrap();
+            let full = lazy.data().unwrap();
+            assert_eq!(full.len(), info.entries);
+            let mut texts = 0;
+            for (key, _) in full.iter() {
+                for text in [
+                    key.to_string(),
+                    format!("{key}之"),
+                    key.chars().take(1).collect(),
+                ] {
+                    assert_eq!(
+                        lazy.longest_prefix(&text),
+                        full.longest_prefix(&text),
+                        "{text}"
+                    );
+                    texts += 1;
+                }
+            }
+            assert!(texts >= 3 * info.entries, "{}", info.name);
+            opened.insert(info.name, Arc::new(lazy));
+        }
+        assert!(opened.len() >= 20);
+    }
+
+    #[test]
+    fn a_truncated_or_disordered_file_is_refused_when_opened() {
+        let d = DictData::parse_opencc_text("X", "甲\ta\n甲乙\tb\n乙\tc\n").unwrap();
+        let bytes = encode(&d, None);
+        let open = |b: &[u8]| BlockDict::open(Arc::from(b), None);
+        assert!(open(&bytes).is_ok());
+        let cut = bytes.len() - "0甲\ta\n".len();
+        let err = open(&bytes[..cut]).unwrap_err();
+        assert!(err.0.contains("header says"), "{err}");
+        assert!(open("JWD1\nX\t\t2\n0甲\ta\n0乙\tb\n".as_bytes()).is_err());
+        assert!(open("JWD1\nX\t\t1\n3甲\ta\n".as_bytes()).is_err());
+        assert!(open(b"JWD1\nX\t\t1\n0\xE7\x94\n").is_err());
+        assert!(open(b"JWD1\nX\tB\t1\n0a\n").is_err(), "no base given");
+        assert!(
+            open(&bytes[..bytes.len() - 1]).is_err(),
+            "the last newline missing"
+        );
+    }
+
+    #[test]
+    fn a_corrupt_block_has_no_entries_and_the_file_does_not_decode() {
+        // Second block: its keys are out of order (and invalid UTF-8 in the third).
+        let bytes = b"JWD1\nX\t\t5\n0a\t1\n0b\t2\n1d\t3\n1c\t4\n0e\t\xFF\n";
+        let lazy = BlockDict::open(Arc::from(&bytes[..]), None).unwrap();
+        assert_eq!(lazy.longest_prefix("a"), Some((1, "1")));
+        assert_eq!(lazy.longest_prefix("bd"), None);
+        assert_eq!(lazy.longest_prefix("e"), None);
+        assert!(lazy.data().is_err());
+    }
+}
