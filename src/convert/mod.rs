@@ -149,7 +149,7 @@ impl Converter {
     }
 
     /// Builds every trie this conversion needs now (otherwise built when the
-    /// texts converted make it worth it; see [`lazy`]). Idempotent. A
+    /// texts converted make it worth it; see the `lazy` module). Idempotent. A
     /// dictionary file that turns out corrupt when decoded in full keeps being
     /// looked up block by block (a safe result; see [`blocks`]).
     pub fn build(&self) {

@@ -727,9 +727,9 @@ impl PrefixMap {
     }
 
     /// Greedy longest-match scan of all of `text`, the way OpenCC converts a
-    /// segment: calls `step` with a [`Step::Hit`] for each match, left to
+    /// segment: calls `step` with a `Step::Hit` for each match, left to
     /// right, never overlapping, and where nothing matches with a
-    /// [`Step::Keep`] of one unit — a character, or at an IDS operator
+    /// `Step::Keep` of one unit — a character, or at an IDS operator
     /// (U+2FF0..U+2FFF) `unit(rest)` bytes. Equivalent to calling [`PrefixMap::match_at`] at each position,
     /// but every character is decoded once and its root entry read once: the
     /// character after a position, which the pair filter needs, is carried
