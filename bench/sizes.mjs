@@ -2,8 +2,9 @@
 // to convert with s2t, t2s or s2twp, raw / gzip -9 / brotli quality 11 (Node's
 // zlib; each file compressed on its own, as a web server would, then summed).
 //   jingwen/convert  pkg/convert.js (one bundled module: glue + core) + wasm-lite/jingwen_bg.wasm
-//                    + the .jwd files the config needs (asked from the wasm itself:
-//                    missingDictionaries(config) on a fresh instance)
+//                    + the data files holding the dictionaries the config needs (asked
+//                    from the wasm itself: missingDictionaries(config) on a fresh
+//                    instance; data/configs.js says which file holds each)
 //   jingwen (full)   pkg/index.js (bundled likewise) + wasm/jingwen_bg.wasm + the same .jwd files
 //   opencc-js 1.4.2  its UMD per-locale bundle (dist/umd/cn2t.js for s2t/s2twp, t2cn.js for t2s),
 //                    and dist/umd/full.js (every locale)
@@ -42,10 +43,12 @@ function sizes(files) {
   return out;
 }
 
-// Which .jwd files each config needs, from a fresh lite instance.
+// Which data files each config needs, from a fresh lite instance.
 const lite = await import('../pkg/wasm-lite/jingwen.js');
 lite.initSync({ module: readFileSync(join(PKG, 'wasm-lite/jingwen_bg.wasm')) });
-const dicts = Object.fromEntries(CONFIGS.map((c) => [c, lite.missingDictionaries(c).map((d) => join(PKG, 'data', `${d}.jwd`))]));
+const { files: where } = (await import('../pkg/data/configs.js')).default;
+const filesOf = (names) => [...new Set(names.map((d) => join(PKG, 'data', Object.hasOwn(where, d) ? where[d][0] : `${d}.jwd`)))];
+const dicts = Object.fromEntries(CONFIGS.map((c) => [c, filesOf(lite.missingDictionaries(c))]));
 
 const results = {};
 for (const c of CONFIGS) {
@@ -60,7 +63,7 @@ for (const c of CONFIGS) {
 }
 // Everything jingwen could ever fetch (all dictionaries), for context.
 const allDicts = lite.configNames().flatMap((c) => lite.missingDictionaries(c));
-const everything = sizes([...new Set(allDicts)].map((d) => join(PKG, 'data', `${d}.jwd`)));
+const everything = sizes(filesOf(allDicts));
 saveResult('sizes', {
   configs: CONFIGS,
   dictionaries: Object.fromEntries(CONFIGS.map((c) => [c, dicts[c].map((d) => d.split('/').pop())])),

@@ -5,7 +5,8 @@
 //   convert('汉字', 's2t');              // '漢字'
 //
 // Dictionaries are separate files (data/*.jwd) fetched on demand, so a page
-// only downloads what the configurations it uses need.
+// only downloads what the configurations it uses need (dictionaries always
+// needed together share a file: see scripts/dict_manifest.mjs).
 //
 // This is the source; scripts/build bundles it with what it imports into one
 // module, pkg/index.js (one fetch instead of two rounds of module requests).

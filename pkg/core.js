@@ -4,9 +4,25 @@
 // each passes in its wasm binding and a way to get dictionary files — a
 // synchronous reader in Node, an asynchronous fetch in browsers — so that
 // dictionaries are only ever loaded for the configurations actually used.
+//
+// `files` (data/configs.js) says where each dictionary lies: [file, offset,
+// length]. Dictionaries always needed together share a file, so a file is
+// fetched once and every dictionary in it registered. A dictionary it does not
+// list is its own file, NAME.jwd.
 
-export function createApi(rawWasm, { readSync = null, fetchBytes = null } = {}) {
-  const pending = new Map(); // dictionary name -> Promise while it is being fetched
+export function createApi(rawWasm, { readSync = null, fetchBytes = null, files = {} } = {}) {
+  const pending = new Map(); // file -> Promise while it is being fetched and registered
+  // file -> [[dictionary, offset, length], …]
+  const contents = new Map();
+  for (const [name, [file, offset, length]] of Object.entries(files)) {
+    contents.set(file, [...(contents.get(file) ?? []), [name, offset, length]]);
+  }
+  const fileOf = (name) => (Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`);
+  const register = (file, bytes) => {
+    for (const [name, offset, length] of contents.get(file) ?? [[file.replace(/\.jwd$/, ''), 0, bytes.length]]) {
+      if (!wasm.dictionaryLoaded(name)) wasm.registerDictionary(bytes.subarray(offset, offset + length));
+    }
+  };
 
   // A wasm trap (a bug: the engine is written not to panic) leaves the instance
   // unusable. Turn it into a readable Error, and refuse later calls clearly
@@ -49,7 +65,7 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null } = {}) 
           `call \`await load(${label})\` (or \`await init({ preload: [${label}] })\`) first`,
       );
     }
-    for (const name of names) wasm.registerDictionary(readSync(`${name}.jwd`));
+    for (const file of new Set(names.map(fileOf))) register(file, readSync(file));
   }
 
   /**
@@ -57,19 +73,16 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null } = {}) 
    * script-folding tables) available. Only missing files are fetched, each once.
    */
   async function load(...what) {
-    const names = new Set();
-    for (const w of what.flat()) for (const n of missing(w)) names.add(n);
+    const needed = new Set();
+    for (const w of what.flat()) for (const n of missing(w)) needed.add(fileOf(n));
     await Promise.all(
-      [...names].map((name) => {
-        if (!pending.has(name)) {
-          const p = (async () => {
-            const bytes = readSync ? readSync(`${name}.jwd`) : await fetchBytes(`${name}.jwd`);
-            wasm.registerDictionary(bytes);
-          })();
-          pending.set(name, p);
-          p.catch(() => pending.delete(name)); // a failed fetch can be retried
+      [...needed].map((file) => {
+        if (!pending.has(file)) {
+          const p = (async () => register(file, readSync ? readSync(file) : await fetchBytes(file)))();
+          pending.set(file, p);
+          p.catch(() => pending.delete(file)); // a failed fetch can be retried
         }
-        return pending.get(name);
+        return pending.get(file);
       }),
     );
   }
@@ -170,7 +183,7 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null } = {}) 
  * The browser side of an entry point: fetches dictionaries next to the entry
  * (`dataUrl`), and an `init` that loads the wasm once and can preload.
  */
-export function browserEntry(initWasm, wasm, dataUrl, manifest = {}) {
+export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {} } = {}) {
   async function download(name) {
     const res = await fetch(new URL(name, dataUrl));
     if (!res.ok) throw new Error(`jingwen: could not fetch dictionary ${name}: HTTP ${res.status}`);
@@ -186,7 +199,7 @@ export function browserEntry(initWasm, wasm, dataUrl, manifest = {}) {
     }
     return download(name);
   }
-  const api = createApi(wasm, { fetchBytes });
+  const api = createApi(wasm, { fetchBytes, files });
   let ready = null;
   async function init(options = {}) {
     ready ??= initWasm(options.module ? { module_or_path: options.module } : undefined);
@@ -194,8 +207,8 @@ export function browserEntry(initWasm, wasm, dataUrl, manifest = {}) {
     // generated at build time), so its dictionaries download while the wasm compiles.
     for (const what of [options.preload || []].flat()) {
       const key = String(what).toLowerCase().replace(/\.json$/, '');
-      for (const name of Object.hasOwn(manifest, key) ? manifest[key] : []) {
-        const file = `${name}.jwd`;
+      for (const name of Object.hasOwn(configs, key) ? configs[key] : []) {
+        const file = Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`;
         if (early.has(file)) continue;
         const p = download(file);
         p.catch(() => {}); // reported by the load() that takes it, not as unhandled

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { initSync } from './wasm/jingwen.js';
 import * as wasm from './wasm/jingwen.js';
 import { createApi } from './core.js';
+import manifest from './data/configs.js';
 
 initSync({ module: readFileSync(new URL('./wasm/jingwen_bg.wasm', import.meta.url)) });
 
 const readSync = (name) => readFileSync(new URL(`./data/${name}`, import.meta.url));
-const api = createApi(wasm, { readSync });
+const api = createApi(wasm, { readSync, files: manifest.files });
 
 /** Nothing to do in Node (kept so code written for browsers runs unchanged). */
 export default async function init(options = {}) {

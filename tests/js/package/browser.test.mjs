@@ -78,10 +78,13 @@ test('a plain module page imports the package and uses it', async () => {
   // Only what was used was fetched: s2t's dictionaries, not t2jp's.
   assert.ok(requests.some((p) => p.endsWith('/data/STPhrases.jwd')));
   assert.ok(!requests.some((p) => p.includes('JPShinjitai')));
+  // Dictionaries always needed together come in one file: s2t's three are one
+  // request (STCharacters rides in STPhrases.jwd), t2s's TSCharactersExt in TSPhrases.jwd.
+  assert.ok(!requests.some((p) => /\/data\/(STCharacters|STPhrases_Generated|TSCharactersExt)/.test(p)));
   // init({ preload }) starts the dictionary downloads before the wasm is ready (from
   // data/configs.js); load() then takes them over: each file is fetched once.
   // (TSCharacters is also a folding table of the full entry above: not counted.)
-  for (const f of ['TSPhrases.jwd', 'TSCharactersExt.jwd']) {
+  for (const f of ['TSPhrases.jwd', 'STPhrases.jwd']) {
     assert.equal(requests.filter((p) => p.endsWith(`/data/${f}`)).length, 1, f);
   }
   // Each entry is one bundled module: the only scripts fetched from the package
