@@ -119,7 +119,7 @@ if (S) {
   md.push('');
   if (S.chromium.jingwen.s2t.phases_median_ms) {
     const ph = (p, c) => Object.entries(S.chromium[p][c].phases_median_ms).map(([k, v]) => `${k} ${ms(v)}`).join(' + ');
-    md.push(`Where the time goes (medians of each phase, from the page's script start): ${S.configs.map((c) => `jingwen ${c}: ${ph('jingwen', c)}`).join('; ')}; opencc-js s2t: ${ph('opencc-js', 's2t')}; zhconv s2t: ${ph('zhconv', 's2t')}. (import = fetching and evaluating the JS modules; init = fetching, compiling and instantiating the wasm while the config's dictionaries download, then registering them; convert = the first conversion, including decoding the dictionaries and building the trie.)`);
+    md.push(`Where the time goes (medians of each phase, from the page's script start): ${S.configs.map((c) => `jingwen ${c}: ${ph('jingwen', c)}`).join('; ')}; opencc-js s2t: ${ph('opencc-js', 's2t')}; zhconv s2t: ${ph('zhconv', 's2t')}. (import = fetching and evaluating the JS modules; init = fetching, compiling and instantiating the wasm while the config's dictionaries download, then registering them; convert = the first conversion: opening the dictionaries and decoding only the blocks of keys its characters need; a short text builds no trie.)`);
     md.push('');
   }
   const N = S.network;

@@ -19,8 +19,16 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
   }
   const fileOf = (name) => (Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`);
   const register = (file, bytes) => {
-    for (const [name, offset, length] of contents.get(file) ?? [[file.replace(/\.jwd$/, ''), 0, bytes.length]]) {
-      if (!wasm.dictionaryLoaded(name)) wasm.registerDictionary(bytes.subarray(offset, offset + length));
+    const members = contents.get(file) ?? [[file.replace(/\.jwd$/, ''), 0, bytes.length]];
+    // A file of another build (a stale cache) or cut short must not be sliced blindly.
+    const size = Math.max(...members.map(([, offset, length]) => offset + length));
+    if (bytes.length !== size) {
+      throw new Error(`jingwen: dictionary file ${file} has ${bytes.length} bytes, expected ${size} (a stale or incomplete download?)`);
+    }
+    for (const [name, offset, length] of members) {
+      if (wasm.dictionaryLoaded(name)) continue;
+      const got = wasm.registerDictionary(bytes.subarray(offset, offset + length));
+      if (got !== name) throw new Error(`jingwen: dictionary file ${file} holds ${got} where ${name} was expected`);
     }
   };
 

@@ -10,7 +10,8 @@
 // dictionary; `files` in configs.js says where each dictionary lies in it.
 // The browser entries import configs.js to start fetching a preloaded
 // configuration's files while the wasm module is still downloading and compiling.
-// Run by scripts/build once pkg/wasm and pkg/data (one .jwd per dictionary) exist.
+// Run by scripts/build once pkg/wasm and a fresh pkg/data (one .jwd per dictionary)
+// exist; it replaces the files it packs, so it cannot run twice on the same pkg/data.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { initSync, configNames, foldDictionaries, missingDictionaries } from '../pkg/wasm/jingwen.js';
 

@@ -1,5 +1,6 @@
-//! Before a converter builds its tries it answers from the sorted dictionaries
-//! (binary search), which is what a first, short conversion uses. This runs
+//! Before a converter builds its tries it answers from the dictionary files,
+//! decoding one first-character block at a time, which is what a first, short
+//! conversion uses. This runs
 //! every configuration on short lines of the official OpenCC's differential
 //! inputs while staying under the build thresholds, so that every answer comes
 //! from that path, and compares each line with OpenCC's. (Its own test binary:
@@ -10,8 +11,8 @@ mod common;
 use common::reference_dir;
 use jingwen::convert::{Config, Converter};
 
-/// Less than the total a converter converts before building its tries (16 KB).
-const BUDGET: usize = 12 * 1024;
+/// Less than the total a converter converts before building its tries (32 KB).
+const BUDGET: usize = 28 * 1024;
 
 #[test]
 fn short_texts_before_the_tries_are_built_match_official_opencc() {

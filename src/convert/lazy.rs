@@ -59,7 +59,7 @@ impl LazyMap {
             let data = self
                 .dicts
                 .iter()
-                .map(|(t, d)| Some((*t as u8, d.data().ok()?)))
+                .map(|(t, d)| Some((*t as u8, d.decode_all().ok()?)))
                 .collect::<Option<Vec<_>>>()?;
             let entries = data
                 .iter()
@@ -144,5 +144,21 @@ mod tests {
         lazy.build();
         let after: Vec<_> = cases.iter().map(|t| lazy.longest(t)).collect();
         assert_eq!(before, after);
+    }
+
+    #[test]
+    fn a_file_that_fails_to_decode_whole_keeps_answering_block_by_block() {
+        use crate::convert::blocks::FileBytes;
+        // Block b's keys are out of order: the file opens, block a decodes.
+        let bytes = b"JWD1\nX\t\t3\n0a\t1\n0b\t2\n1\t3\n";
+        let dict = BlockDict::open(FileBytes::Shared(Arc::from(&bytes[..])), None).unwrap();
+        let lazy = LazyMap::new(vec![(0, Arc::new(dict))], 1);
+        lazy.build();
+        assert!(
+            lazy.is_built() && lazy.map().is_none(),
+            "tried once, no trie"
+        );
+        assert_eq!(lazy.longest("ab"), Some((1, "1")));
+        assert_eq!(lazy.longest("b"), None);
     }
 }

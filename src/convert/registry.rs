@@ -8,7 +8,7 @@
 //! shared by every configuration that uses the group (s2t, s2tw, s2hk … share
 //! their first step).
 
-use super::blocks::BlockDict;
+use super::blocks::{BlockDict, FileBytes};
 use super::config::{dict_info, GroupSpec};
 use super::dictfile::{self, DictData};
 use super::engine::Matcher;
@@ -59,14 +59,15 @@ pub fn is_available(name: &str) -> bool {
     dict_info(name).is_some_and(|d| d.bytes.is_some()) || lock().registered.contains_key(name)
 }
 
-fn bytes_of(name: &str, config: &str) -> Result<Arc<[u8]>> {
+fn bytes_of(name: &str, config: &str) -> Result<FileBytes> {
     if let Some(b) = dict_info(name).and_then(|d| d.bytes) {
-        return Ok(Arc::from(b));
+        return Ok(FileBytes::Static(b));
     }
     lock()
         .registered
         .get(name)
         .cloned()
+        .map(FileBytes::Shared)
         .ok_or_else(|| Error::DictionaryNotLoaded {
             dict: name.to_string(),
             config: config.to_string(),
@@ -78,9 +79,8 @@ pub fn load_dict(name: &str, config: &str) -> Result<Arc<DictData>> {
     load_dict_with(name, config, &mut HashMap::new())
 }
 
-/// Decodes a dictionary file, reusing (and filling) `decoded`: a base
-/// dictionary (STCharacters under STPhrases) that is also a member of the same
-/// group is decoded once, not twice.
+/// Decodes a dictionary file whole (for [`load_dict`]: the script-folding
+/// tables), reusing (and filling) `decoded` for its base dictionary.
 fn load_dict_with(
     name: &str,
     config: &str,

@@ -85,7 +85,8 @@ pub fn version() -> String {
     crate::version().to_string()
 }
 
-/// Hands a dictionary file (`<name>.jwd`) to the converter; returns its name.
+/// Hands an encoded dictionary (a `.jwd` file, or one dictionary's slice of a
+/// data file that holds several) to the converter; returns its name.
 #[wasm_bindgen(js_name = registerDictionary)]
 pub fn register_dictionary(bytes: &[u8]) -> Result<String, JsError> {
     convert::register_dictionary(bytes).map_err(js_err)
