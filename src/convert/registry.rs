@@ -74,33 +74,12 @@ fn bytes_of(name: &str, config: &str) -> Result<FileBytes> {
         })
 }
 
-/// Decodes one shipped dictionary file.
+/// Decodes one shipped dictionary file whole (the script-folding tables use it).
 pub fn load_dict(name: &str, config: &str) -> Result<Arc<DictData>> {
-    load_dict_with(name, config, &mut HashMap::new())
-}
-
-/// Decodes a dictionary file whole (for [`load_dict`]: the script-folding
-/// tables), reusing (and filling) `decoded` for its base dictionary.
-fn load_dict_with(
-    name: &str,
-    config: &str,
-    decoded: &mut HashMap<String, Arc<DictData>>,
-) -> Result<Arc<DictData>> {
-    if let Some(d) = decoded.get(name) {
-        return Ok(d.clone());
-    }
-    let info = dict_info(name)
-        .ok_or_else(|| Error::InvalidDictionary(format!("unknown dictionary {name:?}")))?;
-    let base = match info.base {
-        Some(b) => Some(load_dict_with(b, config, decoded)?),
-        None => None,
-    };
-    let bytes = bytes_of(name, config)?;
-    let dict = dictfile::decode(&bytes, base.as_deref())
-        .map_err(|e| Error::InvalidDictionary(e.to_string()))?;
-    let dict = Arc::new(dict);
-    decoded.insert(name.to_string(), dict.clone());
-    Ok(dict)
+    let dict = open_with(name, config, &mut HashMap::new())?;
+    dict.decode_all()
+        .map(Arc::new)
+        .map_err(|e| Error::InvalidDictionary(e.to_string()))
 }
 
 /// Opens a dictionary file for lookups (see [`BlockDict`]), reusing (and
