@@ -658,15 +658,14 @@ impl PrefixMap {
     #[inline(always)]
     pub fn match_at(&self, text: &[u8], pos: usize) -> Option<Hit> {
         let (c, w) = decode(text.get(pos..)?);
-        let (mut node, root_value) = if c < TABLE_LIMIT {
-            if self.first[c as usize / 64] & (1 << (c % 64)) == 0 {
-                return None;
-            }
-            self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE]
-        } else {
-            let node = self.child(0, char::from_u32(c)?)?;
-            (node, self.value_ref(self.nodes[node as usize].value))
-        };
+        // The bitmap (in cache) first: most characters start no key.
+        if c < TABLE_LIMIT && self.first[c as usize / 64] & (1 << (c % 64)) == 0 {
+            return None;
+        }
+        let (mut node, root_value) = self.root_entry(c);
+        if node == 0 {
+            return None;
+        }
         let mut p = pos + w;
         let mut depth = 1u32;
         let first = c;
@@ -675,15 +674,14 @@ impl PrefixMap {
             // not: answered from the root entry and the pair filter, without
             // the node array (a leaf has no pairs either).
             let (c2, _) = decode(text.get(p..).unwrap_or_default());
-            let best = if self.may_pair(first, c2) {
-                self.walk(text, node, root_value, p)
-            } else {
-                Hit {
-                    end: p,
-                    value: root_value,
-                    chars: 1,
-                }
+            let mut best = Hit {
+                end: p,
+                value: root_value,
+                chars: 1,
             };
+            if self.may_pair(first, c2) {
+                best = self.walk_from(text, node, best, p, 1);
+            }
             return (best.value != NO_VALUE).then_some(best);
         }
         let mut best = [Hit {
@@ -809,20 +807,9 @@ impl PrefixMap {
         }
     }
 
-    /// The longest match down from root child `node` (whose key ends at byte
-    /// `p` with value reference `value`): a single-tier walk.
-    #[inline(always)]
-    fn walk(&self, text: &[u8], node: u32, value: u32, p: usize) -> Hit {
-        let best = Hit {
-            end: p,
-            value,
-            chars: 1,
-        };
-        self.walk_from(text, node, best, p, 1)
-    }
-
     /// The longest match down from `node` (at `depth` characters, its key
-    /// ending at byte `p`), or `best` (the longest match above it).
+    /// ending at byte `p`), or `best` (the longest match above it): a
+    /// single-tier walk.
     #[inline(always)]
     fn walk_from(
         &self,
