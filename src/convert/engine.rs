@@ -37,7 +37,7 @@ enum Kind {
     /// One dictionary, or dictionaries merged into one map: a `union` (first
     /// member wins a repeated key, which is exactly the union tie rule), or
     /// `short_circuit` tiers of unions. Its trie is built when the converter
-    /// decides; until then it answers from its sorted dictionaries.
+    /// decides; until then it answers from its dictionary files, block by block.
     Lazy(Arc<LazyMap>),
     /// `short_circuit`: the first member with any match.
     ShortCircuit(Vec<Matcher>),
@@ -427,7 +427,7 @@ mod tests {
     }
 
     /// Converts `s` with `m` before and after building its tries: the answers
-    /// from the sorted dictionaries and from the tries must agree.
+    /// block by block and from the tries must agree.
     fn run(m: &Matcher, s: &str) -> String {
         let mut out = String::new();
         convert_segment(m, s, &mut out);

@@ -189,8 +189,8 @@ impl Converter {
     }
 
     fn convert_to(&self, text: &str, out: &mut impl Output) {
-        // A first, short text is answered from the sorted dictionaries, which
-        // is quicker than building the tries first: it keeps the time to a
+        // A first, short text is answered from the dictionary files block by
+        // block, which is quicker than building the tries first: it keeps the time to a
         // first conversion down. Big texts, and many small ones, get the tries.
         if !self.built.load(Ordering::Relaxed) {
             let before = self.unbuilt_bytes.fetch_add(text.len(), Ordering::Relaxed);
@@ -219,14 +219,11 @@ impl Converter {
             convert_segment(m, &normalized, &mut next);
             normalized = std::borrow::Cow::Owned(next);
         }
-        let mut a = String::new();
-        let mut b = String::new();
-        let mut run_chain =
-            |seg: &str, out: &mut O| run_steps(&self.chain, seg, &mut a, &mut b, out);
+        // Scratch for the steps between a segment's first and last (see run_steps).
+        let (mut a, mut b) = (String::new(), String::new());
         if self.fused {
             // The first step ran during segmentation; each segment continues with the rest.
             let rest = &self.chain[1..];
-            let (mut a, mut b) = (String::new(), String::new());
             // A phrase is a segment of its own, and phrases repeat (10 MB of
             // news has ~190k phrase segments of a few thousand distinct
             // phrases): the rest of the chain runs once per phrase, its output
@@ -252,6 +249,8 @@ impl Converter {
             });
             return;
         }
+        let mut run_chain =
+            |seg: &str, out: &mut O| run_steps(&self.chain, seg, &mut a, &mut b, out);
         match &self.segmentation {
             None => run_chain(&normalized, out),
             Some(seg) => segment(seg, &normalized, |s| run_chain(s, out)),
