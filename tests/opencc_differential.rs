@@ -8,8 +8,8 @@
 
 mod common;
 
-use common::reference_dir;
-use jingwen::convert::{Config, Converter};
+use common::reference_cases;
+use jingwen::convert::Converter;
 
 /// The first differing line, for a readable failure.
 fn first_difference(ours: &str, theirs: &str) -> String {
@@ -30,32 +30,25 @@ fn first_difference(ours: &str, theirs: &str) -> String {
 
 #[test]
 fn identical_to_official_opencc_on_every_config() {
-    let dir = reference_dir();
     let mut failures = Vec::new();
     let mut bytes = 0;
-    for &config in Config::ALL {
+    for (config, input, text, expected) in reference_cases() {
         let conv = Converter::new(config).unwrap();
-        for input in ["news", "keys"] {
-            let read = |ext: &str| {
-                std::fs::read_to_string(dir.join(format!("{config}.{input}.{ext}"))).unwrap()
-            };
-            let (text, expected) = (read("in"), read("out"));
-            bytes += text.len();
-            let got = conv.convert(&text);
-            // The UTF-16 output (what JavaScript gets) is the same text.
-            let mut utf16 = Vec::new();
-            conv.convert_utf16(&text, &mut utf16);
-            if !utf16.iter().copied().eq(got.encode_utf16()) {
-                failures.push(format!(
-                    "{config} {input}: UTF-16 output differs from UTF-8"
-                ));
-            }
-            if got != expected {
-                failures.push(format!(
-                    "{config} {input}: {}",
-                    first_difference(&got, &expected)
-                ));
-            }
+        bytes += text.len();
+        let got = conv.convert(&text);
+        // The UTF-16 output (what JavaScript gets) is the same text.
+        let mut utf16 = Vec::new();
+        conv.convert_utf16(&text, &mut utf16);
+        if !utf16.iter().copied().eq(got.encode_utf16()) {
+            failures.push(format!(
+                "{config} {input}: UTF-16 output differs from UTF-8"
+            ));
+        }
+        if got != expected {
+            failures.push(format!(
+                "{config} {input}: {}",
+                first_difference(&got, &expected)
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -8,38 +8,32 @@
 
 mod common;
 
-use common::reference_dir;
-use jingwen::convert::{Config, Converter};
+use common::reference_cases;
+use jingwen::convert::Converter;
 
 /// Less than the total a converter converts before building its tries (32 KB).
 const BUDGET: usize = 28 * 1024;
 
 #[test]
 fn short_texts_before_the_tries_are_built_match_official_opencc() {
-    let dir = reference_dir();
     let mut failures = Vec::new();
     let mut lines_checked = 0;
-    for &config in Config::ALL {
+    for (config, input, text, expected) in reference_cases() {
+        // A converter per input (each spends at most half the budget).
         let conv = Converter::new(config).unwrap();
-        for input in ["keys", "news"] {
-            let read = |ext: &str| {
-                std::fs::read_to_string(dir.join(format!("{config}.{input}.{ext}"))).unwrap()
-            };
-            let (text, expected) = (read("in"), read("out"));
-            let mut spent = 0;
-            // Lines of every length up to a few hundred bytes, from the whole file.
-            for (line, want) in text.lines().zip(expected.lines()).step_by(7) {
-                if line.len() > 600 || spent + line.len() > BUDGET / 2 {
-                    continue;
-                }
-                spent += line.len();
-                lines_checked += 1;
-                let got = conv.convert(line);
-                if got != want {
-                    failures.push(format!(
-                        "{config} {input}: {line:?} → {got:?}, OpenCC {want:?}"
-                    ));
-                }
+        let mut spent = 0;
+        // Lines of every length up to a few hundred bytes, from the whole file.
+        for (line, want) in text.lines().zip(expected.lines()).step_by(7) {
+            if line.len() > 600 || spent + line.len() > BUDGET / 2 {
+                continue;
+            }
+            spent += line.len();
+            lines_checked += 1;
+            let got = conv.convert(line);
+            if got != want {
+                failures.push(format!(
+                    "{config} {input}: {line:?} → {got:?}, OpenCC {want:?}"
+                ));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Shared by the OpenCC differential tests: the official OpenCC's outputs on
 //! real text, made once per checkout.
 
+use jingwen::convert::Config;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -39,4 +40,19 @@ pub fn reference_dir() -> PathBuf {
         }
     }
     dir
+}
+
+/// Every configuration's reference inputs with the official outputs:
+/// (config, input name — "news" or "keys" —, input text, OpenCC's output).
+pub fn reference_cases() -> impl Iterator<Item = (Config, &'static str, String, String)> {
+    let dir = reference_dir();
+    Config::ALL.iter().flat_map(move |&config| {
+        let dir = dir.clone();
+        ["news", "keys"].into_iter().map(move |input| {
+            let read = |ext: &str| {
+                std::fs::read_to_string(dir.join(format!("{config}.{input}.{ext}"))).unwrap()
+            };
+            (config, input, read("in"), read("out"))
+        })
+    })
 }
