@@ -10,6 +10,9 @@
 // fetched once and every dictionary in it registered. A dictionary it does not
 // list is its own file, NAME.jwd.
 
+/** The data file holding dictionary `name`. */
+const fileOf = (files, name) => (Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`);
+
 export function createApi(rawWasm, { readSync = null, fetchBytes = null, files = {} } = {}) {
   const pending = new Map(); // file -> Promise while it is being fetched and registered
   // file -> [[dictionary, offset, length], …]
@@ -17,7 +20,6 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
   for (const [name, [file, offset, length]] of Object.entries(files)) {
     contents.set(file, [...(contents.get(file) ?? []), [name, offset, length]]);
   }
-  const fileOf = (name) => (Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`);
   const register = (file, bytes) => {
     const members = contents.get(file) ?? [[file.replace(/\.jwd$/, ''), 0, bytes.length]];
     // A file of another build (a stale cache) or cut short must not be sliced blindly.
@@ -73,7 +75,7 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
           `call \`await load(${label})\` (or \`await init({ preload: [${label}] })\`) first`,
       );
     }
-    for (const file of new Set(names.map(fileOf))) register(file, readSync(file));
+    for (const file of new Set(names.map((n) => fileOf(files, n)))) register(file, readSync(file));
   }
 
   /**
@@ -82,7 +84,7 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
    */
   async function load(...what) {
     const needed = new Set();
-    for (const w of what.flat()) for (const n of missing(w)) needed.add(fileOf(n));
+    for (const w of what.flat()) for (const n of missing(w)) needed.add(fileOf(files, n));
     await Promise.all(
       [...needed].map((file) => {
         if (!pending.has(file)) {
@@ -216,7 +218,7 @@ export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {}
     for (const what of [options.preload || []].flat()) {
       const key = String(what).toLowerCase().replace(/\.json$/, '');
       for (const name of Object.hasOwn(configs, key) ? configs[key] : []) {
-        const file = Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`;
+        const file = fileOf(files, name);
         if (early.has(file)) continue;
         const p = download(file);
         p.catch(() => {}); // reported by the load() that takes it, not as unhandled
