@@ -340,6 +340,213 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Opti
     runs.finish(&mut f);
 }
 
+/// Segmentation, the first step and the one step after it in one pass, for
+/// fused configurations whose chain has exactly two steps (s2twp, s2tw, s2hk):
+/// what [`segment_and_convert`] followed by [`convert_segment`] with `next`
+/// on each segment does, written straight to `out`. Phrases go to `phrase`
+/// (their first-step value and value reference), which converts them with
+/// `next` (and may remember them: they repeat).
+///
+/// Between phrases, the next step would scan the run of first-step output
+/// again; instead each output character is checked as it is written: most
+/// start no key of `next` (one bit of its first-character set), most of the
+/// rest fail its pair filter with the character after them. Where a key may
+/// start, the characters after it are produced ahead (a first-step lookup
+/// each) and `next` is matched on them; a match replaces what was written
+/// for its first character and covers the characters it spans.
+///
+/// Needs (see [`two_steps_apply`]): both maps built and single-tier, every
+/// one-character key of `first` mapping to one character, and no key of
+/// `next` containing an IDS operator (so no match reaches into an IDS unit).
+pub fn convert_two_steps<O: Output>(
+    first: &PrefixMap,
+    next: &PrefixMap,
+    text: &str,
+    out: &mut O,
+    mut phrase: impl FnMut(Repl<'_>, u32, &mut O),
+) {
+    let mut s = TwoSteps {
+        first,
+        next,
+        text,
+        copied: 0,
+        covered: 0,
+        pending: None,
+        ends: Vec::new(),
+    };
+    first.scan(text, unit_len, |step| {
+        let (start, end, c, value) = match step {
+            Step::Keep { start, end, c } => (start, end, c, None),
+            Step::Hit {
+                start,
+                hit,
+                first: c,
+            } => {
+                let value = first.replacement(hit.value);
+                if hit.chars >= 2 {
+                    // A phrase: a segment of its own, and the end of the run
+                    // (where only a one-character key can match).
+                    if s.pending.is_some_and(|p| !p.key) {
+                        s.pending = None;
+                    }
+                    s.resolve(out);
+                    s.copy_to(start, out);
+                    phrase(value, hit.value, out);
+                    s.copied = hit.end;
+                    return;
+                }
+                match value {
+                    Repl::Char(v) if v as u32 == c => (start, hit.end, c, None),
+                    Repl::Char(v) => (start, hit.end, c, Some(v)),
+                    // Not with `one_char_values`: kept as a safe answer.
+                    Repl::Str(v) => (start, hit.end, c, v.chars().next()),
+                }
+            }
+        };
+        if start < s.covered {
+            return; // inside a match of the next step
+        }
+        let y = value.map_or(c, |v| v as u32);
+        if let Some(p) = s.pending {
+            if p.key || next.may_start_pair(p.c, y) {
+                s.resolve(out);
+                if start < s.covered {
+                    return;
+                }
+            }
+            s.pending = None;
+        }
+        // Write this character's first-step output (`mark`: where, if written now).
+        let mark = if O::CHARWISE {
+            let mark = out.len();
+            match value {
+                Some(v) => out.push_char(v),
+                None => match char::from_u32(c).filter(|c| c.len_utf8() == end - start) {
+                    Some(c) => out.push_char(c),
+                    None => out.push_str(&text[start..end]), // a whole IDS
+                },
+            }
+            s.copied = end;
+            Some(mark)
+        } else if let Some(v) = value {
+            s.copy_to(start, out);
+            let mark = out.len();
+            out.push_char(v);
+            s.copied = end;
+            Some(mark)
+        } else {
+            None // unchanged: copied with the text around it
+        };
+        if next.may_start_code(y) {
+            s.pending = Some(Pending {
+                start,
+                end,
+                c: y,
+                key: next.is_key_code(y),
+                mark,
+            });
+        }
+    });
+    s.resolve(out);
+    s.copy_to(text.len(), out);
+}
+
+/// Can [`convert_two_steps`] run `first` then `next`?
+pub fn two_steps_apply(first: &PrefixMap, next: &PrefixMap) -> bool {
+    first.is_single_tier()
+        && next.is_single_tier()
+        && first.one_char_values()
+        && !next.has_key_char_in(0x2FF0..=0x2FFF)
+}
+
+/// The state of [`convert_two_steps`].
+struct TwoSteps<'a> {
+    first: &'a PrefixMap,
+    next: &'a PrefixMap,
+    text: &'a str,
+    /// The text before this is written (UTF-8 output copies unchanged text in runs).
+    copied: usize,
+    /// The text before this is inside a match of the next step already written.
+    covered: usize,
+    /// The last character written, when a key of the next step may start with it.
+    pending: Option<Pending>,
+    /// Where in the text each character produced ahead ends (scratch).
+    ends: Vec<usize>,
+}
+
+/// A character of first-step output a key of the next step may start with.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    /// Where in the text it came from.
+    start: usize,
+    end: usize,
+    /// It (after the first step).
+    c: u32,
+    /// Is it a key by itself? (Then it matches whatever follows.)
+    key: bool,
+    /// Where its output begins, if it was written (else it is in the text not yet copied).
+    mark: Option<usize>,
+}
+
+impl TwoSteps<'_> {
+    /// Writes the text not yet copied up to `to`, unchanged.
+    #[inline(always)]
+    fn copy_to<O: Output>(&mut self, to: usize, out: &mut O) {
+        if self.copied < to {
+            out.push_str(&self.text[self.copied..to]);
+            self.copied = to;
+        }
+    }
+
+    /// Matches the next step at the pending character, on it and the
+    /// first-step output of the characters after it in the same run; on a
+    /// match, its value replaces what was written from there.
+    fn resolve<O: Output>(&mut self, out: &mut O) {
+        let Some(p) = self.pending.take() else {
+            return;
+        };
+        let (first, text) = (self.first, self.text);
+        let ends = &mut self.ends;
+        ends.clear();
+        let mut at = p.start;
+        let hit = self.next.longest_chars(|| {
+            if ends.is_empty() {
+                ends.push(p.end);
+                at = p.end;
+                return Some(p.c);
+            }
+            if at >= text.len() {
+                return None;
+            }
+            let (c, end) = match first.match_at(text.as_bytes(), at) {
+                Some(h) if h.chars >= 2 => return None, // a phrase: the run ends
+                Some(h) => match first.replacement(h.value) {
+                    Repl::Char(v) => (v as u32, h.end),
+                    Repl::Str(_) => return None, // not with `one_char_values`
+                },
+                None => {
+                    let c = text[at..].chars().next()?;
+                    (c as u32, at + c.len_utf8())
+                }
+            };
+            ends.push(end);
+            at = end;
+            Some(c)
+        });
+        let Some((chars, value)) = hit else {
+            return;
+        };
+        let end = ends[chars as usize - 1];
+        match p.mark {
+            Some(mark) => out.truncate(mark),
+            None => self.copy_to(p.start, out),
+        }
+        out.push_str(self.next.value(value));
+        self.copied = end;
+        self.covered = end;
+    }
+}
+
 /// The segments [`segment_and_convert`] hands on: each phrase alone, and the
 /// first-step output of everything between phrases gathered into one run.
 struct Runs<'t> {
@@ -485,6 +692,86 @@ mod tests {
             assert_eq!(String::from_utf16(&utf16).unwrap(), utf8, "{text}");
         }
         assert_eq!(run(&m, "⿰发展发𠀀面干"), "⿰发展發𠀁麵條干");
+    }
+
+    /// The first step, segmentation and the next step through
+    /// [`convert_two_steps`], as UTF-8 and UTF-16, against the two passes it
+    /// stands for, on random texts over an alphabet the dictionaries are made
+    /// of: phrases next to runs, next-step keys that start on changed and on
+    /// unchanged characters, keys that are prefixes of keys, keys longer than
+    /// the run they start in, one-character keys at the end of a run, IDS
+    /// units, astral characters and NUL.
+    #[test]
+    fn two_steps_in_one_pass_equal_two_passes() {
+        let first = map(&[
+            ("ab", "XY"),
+            ("bc", "Z"),
+            ("abc", "Q"),
+            ("ce", "CE"),
+            ("a", "A"),
+            ("b", "B"),
+            ("d", "d"),
+            ("e", "E"),
+            ("𠀀", "𠀁"),
+        ]);
+        let next = map(&[
+            ("A", "1"),
+            ("AB", "2"),
+            ("ABA", "3"),
+            ("Bc", "4"),
+            ("cdE", "5"),
+            ("x", "x"),
+            ("xx", "6"),
+            ("E𠀁", "7"),
+            ("XY", "8"),
+            ("dEdEdE", "9"),
+            ("Z", "zz"),
+        ]);
+        first.build();
+        next.build();
+        let (f, n) = (first.as_map().unwrap(), next.as_map().unwrap());
+        assert!(two_steps_apply(f, n));
+        let alphabet: Vec<char> = "abcdex⿰𠀀\0".chars().collect();
+        let mut seed = 0x2545_F491_u64;
+        for round in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 59) as usize;
+            let text: String = (0..len)
+                .map(|i| alphabet[((seed >> (i * 3 % 50)) as usize + i) % alphabet.len()])
+                .collect();
+            let mut expected = String::new();
+            segment_and_convert(&first, &text, |seg, _| {
+                convert_segment(&next, seg, &mut expected)
+            });
+            let phrase = |v: Repl<'_>, _: u32, out: &mut String| {
+                let mut buf = [0u8; 4];
+                let v = match v {
+                    Repl::Str(s) => s,
+                    Repl::Char(c) => c.encode_utf8(&mut buf),
+                };
+                convert_segment(&next, v, out)
+            };
+            let mut got = String::new();
+            convert_two_steps(f, n, &text, &mut got, phrase);
+            assert_eq!(got, expected, "round {round}: {text:?}");
+            let mut utf16: Vec<u16> = Vec::new();
+            convert_two_steps(f, n, &text, &mut utf16, |v, _, out: &mut Vec<u16>| {
+                let mut s = String::new();
+                phrase(v, 0, &mut s);
+                out.push_str(&s)
+            });
+            assert_eq!(String::from_utf16(&utf16).unwrap(), expected, "{text:?}");
+        }
+        // A next step with a key holding an IDS operator is left to the two passes.
+        let ids = map(&[("A⿰", "1")]);
+        ids.build();
+        assert!(!two_steps_apply(f, ids.as_map().unwrap()));
+        // As is a first step with a one-character key of a longer value.
+        let long = map(&[("a", "AA")]);
+        long.build();
+        assert!(!two_steps_apply(long.as_map().unwrap(), n));
     }
 
     #[test]

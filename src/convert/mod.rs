@@ -25,11 +25,14 @@ pub use trie::PrefixMap;
 pub use user_dict::{Piece, UserDict};
 
 use crate::error::Result;
-use engine::{convert_segment, segment, segment_and_convert, Matcher};
+use engine::{
+    convert_segment, convert_two_steps, segment, segment_and_convert, two_steps_apply, Matcher,
+};
 use output::Output;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
+use trie::Repl;
 
 /// Options of a [`Converter`].
 #[derive(Debug, Clone)]
@@ -63,6 +66,8 @@ pub struct Converter {
     /// Bytes converted before the tries were built (see [`Converter::convert_to`]).
     unbuilt_bytes: AtomicUsize,
     built: AtomicBool,
+    /// Can the chain run as [`convert_two_steps`]? (Known once its maps are built.)
+    two_steps: OnceLock<bool>,
 }
 
 /// A text this long builds the tries it needs before converting (below it,
@@ -104,6 +109,7 @@ impl Converter {
             user: options.user_dictionary.filter(|u| !u.is_empty()),
             unbuilt_bytes: AtomicUsize::new(0),
             built: AtomicBool::new(false),
+            two_steps: OnceLock::new(),
         };
         // Tries another converter built are shared: nothing left to decide.
         let built = conv.matchers().all(Matcher::is_built);
@@ -207,6 +213,18 @@ impl Converter {
         }
     }
 
+    /// The two maps of a fused two-step chain, when [`convert_two_steps`] can
+    /// run them (built; see [`two_steps_apply`], asked once).
+    fn two_steps(&self) -> Option<(&PrefixMap, &PrefixMap)> {
+        let [first, next] = &self.chain[..] else {
+            return None;
+        };
+        let (first, next) = (first.as_map()?, next.as_map()?);
+        self.two_steps
+            .get_or_init(|| two_steps_apply(first, next))
+            .then_some((first, next))
+    }
+
     /// Converts `text` with the built-in dictionaries only, appending to `out`.
     fn convert_into<O: Output>(&self, text: &str, out: &mut O) {
         let mut normalized = std::borrow::Cow::Borrowed(text);
@@ -236,8 +254,8 @@ impl Converter {
                 vec![(u32::MAX, 0u32); values]
             };
             let mut done = O::default();
-            segment_and_convert(&self.chain[0], &normalized, |seg, phrase| {
-                let Some(slot) = phrase.and_then(|id| memo.get_mut(id as usize)) else {
+            let mut phrase = |seg: &str, id: Option<u32>, out: &mut O| {
+                let Some(slot) = id.and_then(|id| memo.get_mut(id as usize)) else {
                     return run_steps(rest, seg, &mut a, &mut b, out);
                 };
                 if slot.0 == u32::MAX {
@@ -246,7 +264,22 @@ impl Converter {
                     *slot = (start as u32, done.len() as u32);
                 }
                 out.push_from(&done, slot.0 as usize..slot.1 as usize);
-            });
+            };
+            if let Some((first, next)) = self.two_steps() {
+                let mut buf = [0u8; 4];
+                convert_two_steps(
+                    first,
+                    next,
+                    &normalized,
+                    out,
+                    |value, id, out| match value {
+                        Repl::Str(s) => phrase(s, Some(id), out),
+                        Repl::Char(c) => phrase(c.encode_utf8(&mut buf), None, out),
+                    },
+                );
+                return;
+            }
+            segment_and_convert(&self.chain[0], &normalized, |seg, id| phrase(seg, id, out));
             return;
         }
         let mut run_chain =

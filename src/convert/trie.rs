@@ -104,6 +104,10 @@ pub struct PrefixMap {
     /// characters do not, and this (in cache) proves it without the walk's
     /// node records.
     triples: Vec<u64>,
+    /// The size of `pairs` and `triples`, as a power of two (see [`filter_bits`]).
+    filter_bits: u32,
+    /// Bit per code point below `TABLE_LIMIT`: is it a key by itself?
+    one_char_keys: Vec<u64>,
     /// The first characters' first two UTF-8 bytes, for [`PrefixMap::may_match`]:
     /// bit per (lead byte, second byte) of the multi-byte ones…
     first_bytes: Box<[u64; 1024]>,
@@ -138,22 +142,33 @@ fn has_bit(filter: &[u64], b: usize) -> bool {
     filter.get(b / 64).is_some_and(|w| w & (1 << (b % 64)) != 0)
 }
 
-/// Sets bit `b` of a bit filter, allocating it (`1 << PAIR_BITS` bits) on first use.
-fn set_bit(filter: &mut Vec<u64>, b: usize) {
+/// Sets bit `b` of a bit filter, allocating it (`1 << bits` bits) on first use.
+fn set_bit(filter: &mut Vec<u64>, b: usize, bits: u32) {
     if filter.is_empty() {
-        *filter = vec![0; (1 << PAIR_BITS) / 64];
+        *filter = vec![0; (1 << bits) / 64];
     }
     filter[b / 64] |= 1 << (b % 64);
 }
 
-/// The pair filter has `1 << PAIR_BITS` bits (128 KiB): STPhrases has 32,888
-/// distinct first pairs, so about 3% of the bits are set (the false-positive rate).
-const PAIR_BITS: u32 = 20;
+/// The pair and triple filters have at least 32 bits per item, so that about
+/// 3% of the bits are set (the false-positive rate), and at most `1 << 20`
+/// (128 KiB: STPhrases has 32,888 distinct first pairs). A small dictionary
+/// gets a small filter, which stays in the fastest cache (TWPhrases': 4 KiB).
+const MAX_FILTER_BITS: u32 = 20;
+const MIN_FILTER_BITS: u32 = 9;
+
+/// The filter size (as a power of two) for `items` items.
+fn filter_bits(items: usize) -> u32 {
+    (items.max(1) * 32)
+        .next_power_of_two()
+        .trailing_zeros()
+        .clamp(MIN_FILTER_BITS, MAX_FILTER_BITS)
+}
 
 #[inline(always)]
-fn pair_bit(c1: u32, c2: u32) -> usize {
+fn pair_bit(c1: u32, c2: u32, bits: u32) -> usize {
     ((c1.wrapping_mul(0x9E37_79B1) ^ c2.wrapping_mul(0x85EB_CA77)).wrapping_mul(0xC2B2_AE3D)
-        >> (32 - PAIR_BITS)) as usize
+        >> (32 - bits)) as usize
 }
 
 impl PrefixMap {
@@ -297,6 +312,8 @@ impl PrefixMap {
             pairs: Vec::new(),
             pair_slots: Vec::new(),
             triples: Vec::new(),
+            filter_bits: MAX_FILTER_BITS,
+            one_char_keys: vec![0; TABLE_LIMIT as usize / 64],
             first_bytes: Box::new([0; 1024]),
             first_leads: Vec::new(),
             first_ascii: false,
@@ -350,6 +367,12 @@ impl PrefixMap {
             self.nodes[0].first_child as usize,
             self.nodes[1].first_child as usize,
         );
+        // Nodes at depths two and three are consecutive runs of ids.
+        let depth2 = self.nodes[start].first_child as usize..self.nodes[end].first_child as usize;
+        let depth3 = self.nodes[depth2.start].first_child as usize
+            ..self.nodes[depth2.end].first_child as usize;
+        self.filter_bits = filter_bits(depth2.len().max(depth3.len()));
+        let bits = self.filter_bits;
         for id in start..end {
             let (lo, hi) = (
                 self.nodes[id].first_child as usize,
@@ -358,7 +381,8 @@ impl PrefixMap {
             for kid in lo..hi {
                 set_bit(
                     &mut self.pairs,
-                    pair_bit(self.nodes[id].ch, self.nodes[kid].ch),
+                    pair_bit(self.nodes[id].ch, self.nodes[kid].ch, bits),
+                    bits,
                 );
             }
         }
@@ -396,7 +420,8 @@ impl PrefixMap {
                 for grandkid in k.first_child..next {
                     set_bit(
                         &mut self.triples,
-                        pair_bit(kid, self.nodes[grandkid as usize].ch),
+                        pair_bit(kid, self.nodes[grandkid as usize].ch, bits),
+                        bits,
                     );
                 }
             }
@@ -406,7 +431,7 @@ impl PrefixMap {
     /// Could a key go on from the two-character node `node` with `c3`? (`false` is certain.)
     #[inline(always)]
     fn may_triple(&self, node: u32, c3: u32) -> bool {
-        has_bit(&self.triples, pair_bit(node, c3))
+        has_bit(&self.triples, pair_bit(node, c3, self.filter_bits))
     }
 
     /// The slot of the two-character node (`c1`, `c2`), if there is one.
@@ -429,7 +454,7 @@ impl PrefixMap {
     /// Could a key start with `c1` followed by `c2`? (`false` is certain.)
     #[inline(always)]
     fn may_pair(&self, c1: u32, c2: u32) -> bool {
-        has_bit(&self.pairs, pair_bit(c1, c2))
+        has_bit(&self.pairs, pair_bit(c1, c2, self.filter_bits))
     }
 
     fn fill_root_table(&mut self) {
@@ -464,6 +489,9 @@ impl PrefixMap {
             self.pages[self.page_of[p] as usize][c as usize % PAGE] =
                 (id as u32, self.value_ref(self.nodes[id].value));
             self.first[c as usize / 64] |= 1 << (c % 64);
+            if self.nodes[id].value != NO_VALUE {
+                self.one_char_keys[c as usize / 64] |= 1 << (c % 64);
+            }
         }
     }
 
@@ -542,12 +570,35 @@ impl PrefixMap {
     /// Could a key start with `c`?
     #[inline(always)]
     pub fn may_start(&self, c: char) -> bool {
-        let u = c as u32;
-        if u < TABLE_LIMIT {
-            self.first[u as usize / 64] & (1 << (u % 64)) != 0
+        self.may_start_code(c as u32)
+    }
+
+    /// Could a key start with code point `c`? (`true` for a code point that is
+    /// no character: no text has one, and the answer stays on the safe side.)
+    #[inline(always)]
+    pub fn may_start_code(&self, c: u32) -> bool {
+        if c < TABLE_LIMIT {
+            self.first[c as usize / 64] & (1 << (c % 64)) != 0
         } else {
-            self.child(0, c).is_some()
+            char::from_u32(c).is_none_or(|ch| self.child(0, ch).is_some())
         }
+    }
+
+    /// Is code point `c` a key by itself?
+    #[inline(always)]
+    pub fn is_key_code(&self, c: u32) -> bool {
+        if c < TABLE_LIMIT {
+            self.one_char_keys[c as usize / 64] & (1 << (c % 64)) != 0
+        } else {
+            self.root_entry(c).1 != NO_VALUE
+        }
+    }
+
+    /// Could a key of two or more characters start with `c1` followed by `c2`?
+    /// (`false` is certain.)
+    #[inline(always)]
+    pub fn may_start_pair(&self, c1: u32, c2: u32) -> bool {
+        self.may_pair(c1, c2)
     }
 
     /// The first-character bitset (bit per code point below U+40000).
@@ -846,6 +897,54 @@ impl PrefixMap {
         best
     }
 
+    /// The longest key spelled by the characters `next` yields one by one
+    /// (`None`: no more): (characters matched, value id). Single-tier maps.
+    /// For texts that exist only as they are produced (see
+    /// [`super::engine::convert_two_steps`]); a text in memory has
+    /// [`PrefixMap::match_at`].
+    pub fn longest_chars(&self, mut next: impl FnMut() -> Option<u32>) -> Option<(u32, u32)> {
+        let mut node = 0u32;
+        let mut best = None;
+        let mut depth = 0;
+        while let Some(c) = next() {
+            node = if node == 0 {
+                self.root_entry(c).0
+            } else {
+                self.child_below(node as usize, c)
+            };
+            if node == 0 {
+                break;
+            }
+            let Some([n, after]) = self.nodes.get(node as usize..node as usize + 2) else {
+                break;
+            };
+            depth += 1;
+            if n.value != NO_VALUE {
+                best = Some((depth, n.value));
+            }
+            if n.first_child == after.first_child {
+                break; // a leaf
+            }
+        }
+        best
+    }
+
+    /// Does any key contain a character of `range`?
+    pub fn has_key_char_in(&self, range: std::ops::RangeInclusive<u32>) -> bool {
+        self.nodes[1..self.nodes.len() - 1]
+            .iter()
+            .any(|n| range.contains(&n.ch))
+    }
+
+    /// Is every one-character key's value one character? (Then [`Step::Hit`]s
+    /// of one character carry an inline value.) Single-tier maps.
+    pub fn one_char_values(&self) -> bool {
+        let root =
+            &self.nodes[self.nodes[0].first_child as usize..self.nodes[1].first_child as usize];
+        root.iter()
+            .all(|n| n.value == NO_VALUE || self.value(n.value).chars().count() == 1)
+    }
+
     /// Does the map have a single priority tier (what [`PrefixMap::scan`] needs)?
     pub fn is_single_tier(&self) -> bool {
         self.tiers == 1
@@ -916,6 +1015,7 @@ impl PrefixMap {
             + self.pairs.len() * 8
             + self.pair_slots.len() * std::mem::size_of::<PairSlot>()
             + self.triples.len() * 8
+            + self.one_char_keys.len() * 8
             + std::mem::size_of_val(&*self.first_bytes)
     }
 }
