@@ -371,7 +371,7 @@ pub fn convert_two_steps<O: Output>(
         text,
         copied: 0,
         covered: 0,
-        pending: None,
+        pending: Pending::NONE,
         ends: Vec::new(),
     };
     first.scan(text, unit_len, |step| {
@@ -386,35 +386,36 @@ pub fn convert_two_steps<O: Output>(
                 if hit.chars >= 2 {
                     // A phrase: a segment of its own, and the end of the run
                     // (where only a one-character key can match).
-                    if s.pending.is_some_and(|p| !p.key) {
-                        s.pending = None;
-                    }
-                    s.resolve(out);
+                    s.resolve_key(out);
                     s.copy_to(start, out);
                     phrase(value, hit.value, out);
                     s.copied = hit.end;
                     return;
                 }
-                match value {
-                    Repl::Char(v) if v as u32 == c => (start, hit.end, c, None),
-                    Repl::Char(v) => (start, hit.end, c, Some(v)),
+                let value = match value {
+                    Repl::Char(v) if v as u32 == c => None,
+                    Repl::Char(v) => Some(v),
                     // Not with `one_char_values`: kept as a safe answer.
-                    Repl::Str(v) => (start, hit.end, c, v.chars().next()),
-                }
+                    Repl::Str(v) => v.chars().next(),
+                };
+                (start, hit.end, c, value)
             }
         };
         if start < s.covered {
             return; // inside a match of the next step
         }
         let y = value.map_or(c, |v| v as u32);
-        if let Some(p) = s.pending {
-            if p.key || next.may_start_pair(p.c, y) {
-                s.resolve(out);
-                if start < s.covered {
-                    return;
-                }
+        // Tests for every character, cheap (bits in cache) and combined without
+        // branches: a key of the next step starts at the pending character
+        // only if it is one, or the pair filter lets it and `y` through.
+        // Which characters start keys is random to a branch predictor; that
+        // this rarely holds is not.
+        let p = s.pending;
+        if p.live & (p.key | next.may_start_pair(p.c, y)) {
+            s.resolve(out);
+            if start < s.covered {
+                return;
             }
-            s.pending = None;
         }
         // Write this character's first-step output (`mark`: where, if written now).
         let mark = if O::CHARWISE {
@@ -427,27 +428,26 @@ pub fn convert_two_steps<O: Output>(
                 },
             }
             s.copied = end;
-            Some(mark)
+            mark
         } else if let Some(v) = value {
             s.copy_to(start, out);
             let mark = out.len();
             out.push_char(v);
             s.copied = end;
-            Some(mark)
+            mark
         } else {
-            None // unchanged: copied with the text around it
+            NOT_WRITTEN // unchanged: copied with the text around it
         };
-        if next.may_start_code(y) {
-            s.pending = Some(Pending {
-                start,
-                end,
-                c: y,
-                key: next.is_key_code(y),
-                mark,
-            });
-        }
+        s.pending = Pending {
+            start,
+            end,
+            c: y,
+            live: next.may_start_code(y),
+            key: next.is_key_code(y),
+            mark,
+        };
     });
-    s.resolve(out);
+    s.resolve_key(out);
     s.copy_to(text.len(), out);
 }
 
@@ -468,13 +468,13 @@ struct TwoSteps<'a> {
     copied: usize,
     /// The text before this is inside a match of the next step already written.
     covered: usize,
-    /// The last character written, when a key of the next step may start with it.
-    pending: Option<Pending>,
+    /// The last character written (`live` when a key of the next step may start with it).
+    pending: Pending,
     /// Where in the text each character produced ahead ends (scratch).
     ends: Vec<usize>,
 }
 
-/// A character of first-step output a key of the next step may start with.
+/// A character of first-step output.
 #[derive(Debug, Clone, Copy)]
 struct Pending {
     /// Where in the text it came from.
@@ -482,10 +482,26 @@ struct Pending {
     end: usize,
     /// It (after the first step).
     c: u32,
+    /// May a key of the next step start with it?
+    live: bool,
     /// Is it a key by itself? (Then it matches whatever follows.)
     key: bool,
-    /// Where its output begins, if it was written (else it is in the text not yet copied).
-    mark: Option<usize>,
+    /// Where its output begins, if it was written (else `NOT_WRITTEN`: it
+    /// is in the text not yet copied).
+    mark: usize,
+}
+
+const NOT_WRITTEN: usize = usize::MAX;
+
+impl Pending {
+    const NONE: Pending = Pending {
+        start: 0,
+        end: 0,
+        c: 0,
+        live: false,
+        key: false,
+        mark: NOT_WRITTEN,
+    };
 }
 
 impl TwoSteps<'_> {
@@ -498,13 +514,19 @@ impl TwoSteps<'_> {
         }
     }
 
+    /// At the end of a run: only a one-character key can match there.
+    fn resolve_key<O: Output>(&mut self, out: &mut O) {
+        if self.pending.live & self.pending.key {
+            self.resolve(out);
+        }
+        self.pending.live = false;
+    }
+
     /// Matches the next step at the pending character, on it and the
     /// first-step output of the characters after it in the same run; on a
     /// match, its value replaces what was written from there.
     fn resolve<O: Output>(&mut self, out: &mut O) {
-        let Some(p) = self.pending.take() else {
-            return;
-        };
+        let p = std::mem::replace(&mut self.pending, Pending::NONE);
         let (first, text) = (self.first, self.text);
         let ends = &mut self.ends;
         ends.clear();
@@ -538,8 +560,8 @@ impl TwoSteps<'_> {
         };
         let end = ends[chars as usize - 1];
         match p.mark {
-            Some(mark) => out.truncate(mark),
-            None => self.copy_to(p.start, out),
+            NOT_WRITTEN => self.copy_to(p.start, out),
+            mark => out.truncate(mark),
         }
         out.push_str(self.next.value(value));
         self.copied = end;
