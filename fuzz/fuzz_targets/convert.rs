@@ -40,6 +40,9 @@ fuzz_target!(|data: &[u8]| {
         Arc::new(Converter::with_options(config, options).unwrap())
     };
     let out = conv.convert(text);
+    // Where two steps run in one pass (s2tw, s2twp, s2hk, once built), the
+    // same as running them one after another.
+    assert_eq!(out, conv.convert_step_by_step(text), "one pass differs");
     // What JavaScript gets (UTF-16, written as converted) is the same text.
     let mut utf16 = Vec::new();
     conv.convert_utf16(text, &mut utf16);
