@@ -341,7 +341,8 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Opti
 }
 
 /// Segmentation, the first step and the one step after it in one pass, for
-/// fused configurations whose chain has exactly two steps (s2twp, s2tw, s2hk):
+/// fused configurations whose chain has exactly two steps (s2tw, s2twp, s2hk,
+/// s2hkp):
 /// what [`segment_and_convert`] followed by [`convert_segment`] with `next`
 /// on each segment does, written straight to `out`. Phrases go to `phrase`
 /// (their first-step value and value reference), which converts them with
@@ -356,8 +357,9 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Opti
 /// for its first character and covers the characters it spans.
 ///
 /// Needs (see [`two_steps_apply`]): both maps built and single-tier, every
-/// one-character key of `first` mapping to one character, and no key of
-/// `next` containing an IDS operator (so no match reaches into an IDS unit).
+/// one-character key of `first` mapping to one character that is no IDS
+/// operator, and no key of `next` containing an IDS operator (so IDS units
+/// in a run are exactly those of the text, and no match reaches into one).
 pub fn convert_two_steps<O: Output>(
     first: &PrefixMap,
     next: &PrefixMap,
@@ -395,8 +397,11 @@ pub fn convert_two_steps<O: Output>(
                 let value = match value {
                     Repl::Char(v) if v as u32 == c => None,
                     Repl::Char(v) => Some(v),
-                    // Not with `one_char_values`: kept as a safe answer.
-                    Repl::Str(v) => v.chars().next(),
+                    // Never: `two_steps_apply` requires one-character values.
+                    Repl::Str(v) => {
+                        debug_assert!(false, "a longer value {v:?} in the one pass");
+                        v.chars().next()
+                    }
                 };
                 (start, hit.end, c, value)
             }
@@ -451,11 +456,14 @@ pub fn convert_two_steps<O: Output>(
     s.copy_to(text.len(), out);
 }
 
-/// Can [`convert_two_steps`] run `first` then `next`?
+/// Can [`convert_two_steps`] run `first` then `next`? Not when the first
+/// step can write an IDS operator for a character (the next step would take
+/// it and its operands as one unit, which the one pass does not track), or
+/// a key of the next step holds one (its match would reach into a unit).
 pub fn two_steps_apply(first: &PrefixMap, next: &PrefixMap) -> bool {
     first.is_single_tier()
         && next.is_single_tier()
-        && first.one_char_values()
+        && first.one_char_values('\u{2FF0}'..='\u{2FFF}')
         && !next.has_key_char_in(0x2FF0..=0x2FFF)
 }
 
@@ -468,7 +476,9 @@ struct TwoSteps<'a> {
     copied: usize,
     /// The text before this is inside a match of the next step already written.
     covered: usize,
-    /// The last character written (`live` when a key of the next step may start with it).
+    /// The last run character the first step produced (written, or in UTF-8
+    /// output perhaps still in the text not yet copied); `live` when a key of
+    /// the next step may start with it.
     pending: Pending,
     /// Where in the text each character produced ahead ends (scratch).
     ends: Vec<usize>,
@@ -544,7 +554,7 @@ impl TwoSteps<'_> {
                 Some(h) if h.chars >= 2 => return None, // a phrase: the run ends
                 Some(h) => match first.replacement(h.value) {
                     Repl::Char(v) => (v as u32, h.end),
-                    Repl::Str(_) => return None, // not with `one_char_values`
+                    Repl::Str(_) => return None, // never (see `two_steps_apply`)
                 },
                 None => {
                     let c = text[at..].chars().next()?;
@@ -716,13 +726,61 @@ mod tests {
         assert_eq!(run(&m, "⿰发展发𠀀面干"), "⿰发展發𠀁麵條干");
     }
 
-    /// The first step, segmentation and the next step through
+    /// A small random number generator (the tests need no more).
+    struct Lcg(u64);
+
+    impl Lcg {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((self.0 >> 33) as usize) % n
+        }
+
+        fn text(&mut self, alphabet: &[char], max: usize) -> String {
+            let len = self.below(max + 1);
+            (0..len)
+                .map(|_| alphabet[self.below(alphabet.len())])
+                .collect()
+        }
+    }
+
     /// [`convert_two_steps`], as UTF-8 and UTF-16, against the two passes it
-    /// stands for, on random texts over an alphabet the dictionaries are made
-    /// of: phrases next to runs, next-step keys that start on changed and on
-    /// unchanged characters, keys that are prefixes of keys, keys longer than
-    /// the run they start in, one-character keys at the end of a run, IDS
-    /// units, astral characters and NUL.
+    /// stands for (`segment_and_convert`, then `convert_segment` with `next`
+    /// on each segment), on `texts`.
+    fn check_two_steps(first: &Matcher, next: &Matcher, texts: impl Iterator<Item = String>) {
+        let (f, n) = (first.as_map().unwrap(), next.as_map().unwrap());
+        let phrase = |v: Repl<'_>, out: &mut String| {
+            let mut buf = [0u8; 4];
+            let v = match v {
+                Repl::Str(s) => s,
+                Repl::Char(c) => c.encode_utf8(&mut buf),
+            };
+            convert_segment(next, v, out)
+        };
+        for text in texts {
+            let mut expected = String::new();
+            segment_and_convert(first, &text, |seg, _| {
+                convert_segment(next, seg, &mut expected)
+            });
+            let mut got = String::new();
+            convert_two_steps(f, n, &text, &mut got, |v, _, out| phrase(v, out));
+            assert_eq!(got, expected, "{text:?}");
+            let mut utf16: Vec<u16> = Vec::new();
+            convert_two_steps(f, n, &text, &mut utf16, |v, _, out: &mut Vec<u16>| {
+                let mut s = String::new();
+                phrase(v, &mut s);
+                out.push_str(&s)
+            });
+            assert_eq!(String::from_utf16(&utf16).unwrap(), expected, "{text:?}");
+        }
+    }
+
+    /// Phrases next to runs, next-step keys that start on changed and on
+    /// unchanged characters, keys that are prefixes of keys, keys longer
+    /// than the run they start in, one-character keys at the end of a run,
+    /// IDS units, characters beyond the root table (U+F0000) and NUL.
     #[test]
     fn two_steps_in_one_pass_equal_two_passes() {
         let first = map(&[
@@ -735,6 +793,7 @@ mod tests {
             ("d", "d"),
             ("e", "E"),
             ("𠀀", "𠀁"),
+            ("\u{F0000}", "\u{F0001}"),
         ]);
         let next = map(&[
             ("A", "1"),
@@ -748,52 +807,89 @@ mod tests {
             ("XY", "8"),
             ("dEdEdE", "9"),
             ("Z", "zz"),
+            ("\u{F0001}A", "10"),
+            ("\u{F0001}", "11"),
         ]);
         first.build();
         next.build();
-        let (f, n) = (first.as_map().unwrap(), next.as_map().unwrap());
-        assert!(two_steps_apply(f, n));
-        let alphabet: Vec<char> = "abcdex⿰𠀀\0".chars().collect();
-        let mut seed = 0x2545_F491_u64;
-        for round in 0..20_000 {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let len = (seed >> 59) as usize;
-            let text: String = (0..len)
-                .map(|i| alphabet[((seed >> (i * 3 % 50)) as usize + i) % alphabet.len()])
-                .collect();
-            let mut expected = String::new();
-            segment_and_convert(&first, &text, |seg, _| {
-                convert_segment(&next, seg, &mut expected)
-            });
-            let phrase = |v: Repl<'_>, _: u32, out: &mut String| {
-                let mut buf = [0u8; 4];
-                let v = match v {
-                    Repl::Str(s) => s,
-                    Repl::Char(c) => c.encode_utf8(&mut buf),
-                };
-                convert_segment(&next, v, out)
+        assert!(two_steps_apply(
+            first.as_map().unwrap(),
+            next.as_map().unwrap()
+        ));
+        let alphabet: Vec<char> = "abcdex⿰𠀀\0\u{F0000}".chars().collect();
+        let mut rng = Lcg(0x2545_F491);
+        check_two_steps(&first, &next, (0..20_000).map(|_| rng.text(&alphabet, 24)));
+    }
+
+    /// The same on random dictionaries (values may be IDS operators, NUL,
+    /// characters beyond the root table …): where the one pass applies, it
+    /// answers as the two passes do; where a first-step value is an IDS
+    /// operator, it does not apply.
+    #[test]
+    fn two_steps_on_random_dictionaries() {
+        let keys: Vec<char> = "abcAB\0⿰\u{F0000}".chars().collect();
+        let values: Vec<char> = "abcABC\0⿰⿾\u{F0000}\u{F0001}".chars().collect();
+        let mut rng = Lcg(7);
+        let mut applied = 0;
+        for _ in 0..3_000 {
+            let dict = |rng: &mut Lcg, singles: bool| {
+                (0..1 + rng.below(8))
+                    .map(|_| {
+                        let key = if singles && rng.below(2) == 0 {
+                            keys[rng.below(keys.len())].to_string()
+                        } else {
+                            let k = rng.text(&keys, 3);
+                            if k.is_empty() {
+                                "a".to_string()
+                            } else {
+                                k
+                            }
+                        };
+                        let mut value = rng.text(&values, 3);
+                        if key.chars().count() == 1 || value.is_empty() {
+                            value = values[rng.below(values.len())].to_string();
+                        }
+                        (key, value)
+                    })
+                    .collect::<Vec<_>>()
             };
-            let mut got = String::new();
-            convert_two_steps(f, n, &text, &mut got, phrase);
-            assert_eq!(got, expected, "round {round}: {text:?}");
-            let mut utf16: Vec<u16> = Vec::new();
-            convert_two_steps(f, n, &text, &mut utf16, |v, _, out: &mut Vec<u16>| {
-                let mut s = String::new();
-                phrase(v, 0, &mut s);
-                out.push_str(&s)
+            let (f, n) = (dict(&mut rng, true), dict(&mut rng, true));
+            fn pairs(d: &[(String, String)]) -> Vec<(&str, &str)> {
+                d.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+            }
+            let (first, next) = (map(&pairs(&f)), map(&pairs(&n)));
+            first.build();
+            next.build();
+            let (fm, nm) = (first.as_map().unwrap(), next.as_map().unwrap());
+            // (The first value given for a key is the one that counts.)
+            let operator_value = f.iter().enumerate().any(|(i, (k, v))| {
+                k.chars().count() == 1
+                    && !f[..i].iter().any(|(earlier, _)| earlier == k)
+                    && v.contains(|c| ('⿰'..='⿿').contains(&c))
             });
-            assert_eq!(String::from_utf16(&utf16).unwrap(), expected, "{text:?}");
+            if operator_value {
+                assert!(!two_steps_apply(fm, nm), "{f:?}");
+            }
+            if !two_steps_apply(fm, nm) {
+                continue;
+            }
+            applied += 1;
+            let alphabet: Vec<char> = "abcABC\0⿰\u{F0000}\u{F0001}".chars().collect();
+            check_two_steps(&first, &next, (0..30).map(|_| rng.text(&alphabet, 12)));
         }
-        // A next step with a key holding an IDS operator is left to the two passes.
-        let ids = map(&[("A⿰", "1")]);
-        ids.build();
-        assert!(!two_steps_apply(f, ids.as_map().unwrap()));
-        // As is a first step with a one-character key of a longer value.
-        let long = map(&[("a", "AA")]);
-        long.build();
-        assert!(!two_steps_apply(long.as_map().unwrap(), n));
+        assert!(
+            applied > 500,
+            "only {applied} pairs of dictionaries took the one pass"
+        );
+        // The case that once slipped through: a character the first step turns
+        // into an IDS operator, whose operands the next step must then leave alone.
+        let (first, next) = (map(&[("a", "⿰")]), map(&[("c", "bd")]));
+        first.build();
+        next.build();
+        assert!(!two_steps_apply(
+            first.as_map().unwrap(),
+            next.as_map().unwrap()
+        ));
     }
 
     #[test]

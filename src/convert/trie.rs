@@ -106,7 +106,8 @@ pub struct PrefixMap {
     triples: Vec<u64>,
     /// The size of `pairs` and `triples`, as a power of two (see [`filter_bits`]).
     filter_bits: u32,
-    /// Bit per code point below `TABLE_LIMIT`: is it a key by itself?
+    /// Bit per code point below `TABLE_LIMIT`: is it a key by itself? (Up to
+    /// the highest one: bits beyond are clear.)
     one_char_keys: Vec<u64>,
     /// The first characters' first two UTF-8 bytes, for [`PrefixMap::may_match`]:
     /// bit per (lead byte, second byte) of the multi-byte ones…
@@ -150,7 +151,7 @@ fn set_bit(filter: &mut Vec<u64>, b: usize, bits: u32) {
     filter[b / 64] |= 1 << (b % 64);
 }
 
-/// The pair and triple filters have at least 32 bits per item, so that about
+/// The pair and triple filters have about 32 bits per item, so that about
 /// 3% of the bits are set (the false-positive rate), and at most `1 << 20`
 /// (128 KiB: STPhrases has 32,888 distinct first pairs). A small dictionary
 /// gets a small filter, which stays in the fastest cache (TWPhrases': 4 KiB).
@@ -313,7 +314,7 @@ impl PrefixMap {
             pair_slots: Vec::new(),
             triples: Vec::new(),
             filter_bits: MAX_FILTER_BITS,
-            one_char_keys: vec![0; TABLE_LIMIT as usize / 64],
+            one_char_keys: Vec::new(),
             first_bytes: Box::new([0; 1024]),
             first_leads: Vec::new(),
             first_ascii: false,
@@ -490,7 +491,13 @@ impl PrefixMap {
                 (id as u32, self.value_ref(self.nodes[id].value));
             self.first[c as usize / 64] |= 1 << (c % 64);
             if self.nodes[id].value != NO_VALUE {
-                self.one_char_keys[c as usize / 64] |= 1 << (c % 64);
+                // Only as long as the highest such key needs (most maps: a
+                // few KiB, not the 32 KiB of the whole table).
+                let w = c as usize / 64;
+                if self.one_char_keys.len() <= w {
+                    self.one_char_keys.resize(w + 1, 0);
+                }
+                self.one_char_keys[w] |= 1 << (c % 64);
             }
         }
     }
@@ -588,7 +595,7 @@ impl PrefixMap {
     #[inline(always)]
     pub fn is_key_code(&self, c: u32) -> bool {
         if c < TABLE_LIMIT {
-            self.one_char_keys[c as usize / 64] & (1 << (c % 64)) != 0
+            has_bit(&self.one_char_keys, c as usize)
         } else {
             self.root_entry(c).1 != NO_VALUE
         }
@@ -899,9 +906,8 @@ impl PrefixMap {
 
     /// The longest key spelled by the characters `next` yields one by one
     /// (`None`: no more): (characters matched, value id). Single-tier maps.
-    /// For texts that exist only as they are produced (see
-    /// [`super::engine::convert_two_steps`]); a text in memory has
-    /// [`PrefixMap::match_at`].
+    /// For texts that exist only as they are produced (the one-pass two
+    /// steps of conversion); a text in memory has [`PrefixMap::match_at`].
     pub fn longest_chars(&self, mut next: impl FnMut() -> Option<u32>) -> Option<(u32, u32)> {
         let mut node = 0u32;
         let mut best = None;
@@ -936,13 +942,20 @@ impl PrefixMap {
             .any(|n| range.contains(&n.ch))
     }
 
-    /// Is every one-character key's value one character? (Then [`Step::Hit`]s
-    /// of one character carry an inline value.) Single-tier maps.
-    pub fn one_char_values(&self) -> bool {
+    /// Is every one-character key's value one character, outside `avoid`?
+    /// (Then scan hits of one character carry an inline value.)
+    /// Single-tier maps.
+    pub fn one_char_values(&self, avoid: std::ops::RangeInclusive<char>) -> bool {
         let root =
             &self.nodes[self.nodes[0].first_child as usize..self.nodes[1].first_child as usize];
-        root.iter()
-            .all(|n| n.value == NO_VALUE || self.value(n.value).chars().count() == 1)
+        root.iter().all(|n| {
+            let mut chars = (n.value != NO_VALUE).then(|| self.value(n.value).chars());
+            match chars.as_mut().map(|c| (c.next(), c.next())) {
+                None => true,
+                Some((Some(c), None)) => !avoid.contains(&c),
+                Some(_) => false,
+            }
+        })
     }
 
     /// Does the map have a single priority tier (what [`PrefixMap::scan`] needs)?
