@@ -341,12 +341,11 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Opti
 }
 
 /// Segmentation, the first step and the one step after it in one pass, for
-/// fused configurations whose chain has exactly two steps (s2tw, s2twp, s2hk,
-/// s2hkp):
-/// what [`segment_and_convert`] followed by [`convert_segment`] with `next`
-/// on each segment does, written straight to `out`. Phrases go to `phrase`
-/// (their first-step value and value reference), which converts them with
-/// `next` (and may remember them: they repeat).
+/// fused configurations whose chain has exactly two steps (s2tw, s2twp,
+/// s2hk, s2hkp): what [`segment_and_convert`] followed by [`convert_segment`]
+/// with `next` on each segment does, written straight to `out`. Phrases go
+/// to `phrase` (their first-step value and value reference), which converts
+/// them with `next` (and may remember them: they repeat).
 ///
 /// Between phrases, the next step would scan the run of first-step output
 /// again; instead each output character is checked as it is written: most
@@ -410,11 +409,12 @@ pub fn convert_two_steps<O: Output>(
             return; // inside a match of the next step
         }
         let y = value.map_or(c, |v| v as u32);
-        // Tests for every character, cheap (bits in cache) and combined without
-        // branches: a key of the next step starts at the pending character
-        // only if it is one, or the pair filter lets it and `y` through.
-        // Which characters start keys is random to a branch predictor; that
-        // this rarely holds is not.
+        // A key of the next step starts at the pending character only if it
+        // is one, or the pair filter lets it and `y` through. The tests are
+        // cheap (bits in cache) and combined without branches: which
+        // characters may start a key looks random to a branch predictor,
+        // while the whole condition is rarely true, so its one branch
+        // predicts well.
         let p = s.pending;
         if p.live & (p.key | next.may_start_pair(p.c, y)) {
             s.resolve(out);
