@@ -344,8 +344,9 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Opti
 /// fused configurations whose chain has exactly two steps (s2tw, s2twp,
 /// s2hk, s2hkp): what [`segment_and_convert`] followed by [`convert_segment`]
 /// with `next` on each segment does, written straight to `out`. Phrases go
-/// to `phrase` (their first-step value and value reference), which converts
-/// them with `next` (and may remember them: they repeat).
+/// to `phrase` as [`segment_and_convert`] hands them on (their first-step
+/// value, and its value id when there is one), which converts them with
+/// `next` (and may remember them: they repeat).
 ///
 /// Between phrases, the next step would scan the run of first-step output
 /// again; instead each output character is checked as it is written: most
@@ -364,7 +365,7 @@ pub fn convert_two_steps<O: Output>(
     next: &PrefixMap,
     text: &str,
     out: &mut O,
-    mut phrase: impl FnMut(Repl<'_>, u32, &mut O),
+    mut phrase: impl FnMut(&str, Option<u32>, &mut O),
 ) {
     let mut s = TwoSteps {
         first,
@@ -389,7 +390,9 @@ pub fn convert_two_steps<O: Output>(
                     // (where only a one-character key can match).
                     s.resolve_key(out);
                     s.copy_to(start, out);
-                    phrase(value, hit.value, out);
+                    let mut buf = [0u8; 4];
+                    let (seg, id) = phrase_segment(value, Some(hit.value), &mut buf);
+                    phrase(seg, id, out);
                     s.copied = hit.end;
                     return;
                 }
@@ -416,7 +419,7 @@ pub fn convert_two_steps<O: Output>(
         // while the whole condition is rarely true, so its one branch
         // predicts well.
         let p = s.pending;
-        if p.live & (p.key | next.may_start_pair(p.c, y)) {
+        if p.live & (p.key | next.may_pair(p.c, y)) {
             s.resolve(out);
             if start < s.covered {
                 return;
@@ -454,6 +457,20 @@ pub fn convert_two_steps<O: Output>(
     });
     s.resolve_key(out);
     s.copy_to(text.len(), out);
+}
+
+/// A phrase's first-step value as the text of its segment, with its value
+/// id (`id`, if known) — none for a one-character value, which is inline.
+#[inline(always)]
+fn phrase_segment<'a>(
+    value: Repl<'a>,
+    id: Option<u32>,
+    buf: &'a mut [u8; 4],
+) -> (&'a str, Option<u32>) {
+    match value {
+        Repl::Str(s) => (s, id),
+        Repl::Char(c) => (c.encode_utf8(buf), None),
+    }
 }
 
 /// Can [`convert_two_steps`] run `first` then `next`? Not when the first
@@ -604,10 +621,8 @@ impl Runs<'_> {
         if chars >= 2 {
             self.flush(f);
             let mut buf = [0u8; 4];
-            match value {
-                Repl::Str(s) => f(s, id),
-                Repl::Char(c) => f(c.encode_utf8(&mut buf), None),
-            }
+            let (seg, id) = phrase_segment(value, id, &mut buf);
+            f(seg, id)
         } else {
             self.run.push_repl(value);
         }
@@ -751,27 +766,19 @@ mod tests {
     /// on each segment), on `texts`.
     fn check_two_steps(first: &Matcher, next: &Matcher, texts: impl Iterator<Item = String>) {
         let (f, n) = (first.as_map().unwrap(), next.as_map().unwrap());
-        let phrase = |v: Repl<'_>, out: &mut String| {
-            let mut buf = [0u8; 4];
-            let v = match v {
-                Repl::Str(s) => s,
-                Repl::Char(c) => c.encode_utf8(&mut buf),
-            };
-            convert_segment(next, v, out)
-        };
         for text in texts {
             let mut expected = String::new();
             segment_and_convert(first, &text, |seg, _| {
                 convert_segment(next, seg, &mut expected)
             });
             let mut got = String::new();
-            convert_two_steps(f, n, &text, &mut got, |v, _, out| phrase(v, out));
+            convert_two_steps(f, n, &text, &mut got, |seg, _, out| {
+                convert_segment(next, seg, out)
+            });
             assert_eq!(got, expected, "{text:?}");
             let mut utf16: Vec<u16> = Vec::new();
-            convert_two_steps(f, n, &text, &mut utf16, |v, _, out: &mut Vec<u16>| {
-                let mut s = String::new();
-                phrase(v, &mut s);
-                out.push_str(&s)
+            convert_two_steps(f, n, &text, &mut utf16, |seg, _, out| {
+                convert_segment(next, seg, out)
             });
             assert_eq!(String::from_utf16(&utf16).unwrap(), expected, "{text:?}");
         }

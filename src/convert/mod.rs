@@ -32,7 +32,6 @@ use output::Output;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
-use trie::Repl;
 
 /// Options of a [`Converter`].
 #[derive(Debug, Clone)]
@@ -277,17 +276,7 @@ impl Converter {
                 out.push_from(&done, slot.0 as usize..slot.1 as usize);
             };
             if let Some((first, next)) = self.two_steps().filter(|_| one_pass) {
-                let mut buf = [0u8; 4];
-                convert_two_steps(
-                    first,
-                    next,
-                    &normalized,
-                    out,
-                    |value, id, out| match value {
-                        Repl::Str(s) => phrase(s, Some(id), out),
-                        Repl::Char(c) => phrase(c.encode_utf8(&mut buf), None, out),
-                    },
-                );
+                convert_two_steps(first, next, &normalized, out, phrase);
                 return;
             }
             segment_and_convert(&self.chain[0], &normalized, |seg, id| phrase(seg, id, out));

@@ -452,9 +452,10 @@ impl PrefixMap {
         }
     }
 
-    /// Could a key start with `c1` followed by `c2`? (`false` is certain.)
+    /// Could a key of two or more characters start with `c1` followed by
+    /// `c2`? (`false` is certain.)
     #[inline(always)]
-    fn may_pair(&self, c1: u32, c2: u32) -> bool {
+    pub fn may_pair(&self, c1: u32, c2: u32) -> bool {
         has_bit(&self.pairs, pair_bit(c1, c2, self.filter_bits))
     }
 
@@ -599,13 +600,6 @@ impl PrefixMap {
         } else {
             self.root_entry(c).1 != NO_VALUE
         }
-    }
-
-    /// Could a key of two or more characters start with `c1` followed by `c2`?
-    /// (`false` is certain.)
-    #[inline(always)]
-    pub fn may_start_pair(&self, c1: u32, c2: u32) -> bool {
-        self.may_pair(c1, c2)
     }
 
     /// The first-character bitset (bit per code point below U+40000).
