@@ -117,6 +117,11 @@ if (S) {
     return [c, `**${ms(j)}** (${ms(g('jingwen').from_script_start_ms.median)})`, `${ms(g('opencc-js').from_navigation_ms.median)} (${ms(g('opencc-js').from_script_start_ms.median)}) ${ratio(g('opencc-js').from_navigation_ms.median, j)}`, `${ms(g('zhconv').from_navigation_ms.median)} (${ms(g('zhconv').from_script_start_ms.median)}) ${ratio(g('zhconv').from_navigation_ms.median, j)}`];
   })));
   md.push('');
+  const blank = S.chromium.blank?.s2t;
+  if (blank) {
+    md.push(`The floor under every number from navigation: a blank page's module script starts ${ms(blank.from_navigation_ms.median)} after navigation start (Chromium creating the page and its script context), before any library is fetched. The page learns of the result through a console message, not Playwright's \`waitForFunction\`, which would parse ~10 ms of injected script on the page's main thread mid-measurement.`);
+    md.push('');
+  }
   if (S.chromium.jingwen.s2t.phases_median_ms) {
     const ph = (p, c) => Object.entries(S.chromium[p][c].phases_median_ms).map(([k, v]) => `${k} ${ms(v)}`).join(' + ');
     md.push(`Where the time goes (medians of each phase, from the page's script start): ${S.configs.map((c) => `jingwen ${c}: ${ph('jingwen', c)}`).join('; ')}; opencc-js s2t: ${ph('opencc-js', 's2t')}; zhconv s2t: ${ph('zhconv', 's2t')}. (import = fetching and evaluating the JS modules; init = fetching, compiling and instantiating the wasm while the config's dictionaries download, then registering them; convert = the first conversion: opening the dictionaries and decoding only the blocks of keys its characters need; a short text builds no trie.)`);
@@ -130,7 +135,10 @@ if (S) {
   }
   const j = S.chromium.jingwen.s2t.from_navigation_ms.median;
   summary.push(`- **Time to first s2t conversion** in Chromium: jingwen ${ms(j)} vs opencc-js ${ms(S.chromium['opencc-js'].s2t.from_navigation_ms.median)} and zhconv ${ms(S.chromium.zhconv.s2t.from_navigation_ms.median)}${N ? `; over a simulated ${N.conditions.latency_ms} ms / ${N.conditions.down_mbit_s} Mbit/s connection ${ms(N.s2t.jingwen.from_navigation_ms.median)} vs ${ms(N.s2t['opencc-js'].from_navigation_ms.median)} / ${ms(N.s2t.zhconv.from_navigation_ms.median)}` : ''}; in Node ${ms(S.node.jingwen.s2t.first_ms.median)} vs ${ms(S.node['opencc-js'].s2t.first_ms.median)} / ${ms(S.node.zhconv.s2t.first_ms.median)}.`);
-  targets.push(['time to first s2t conversion ≤ 50 ms (Chromium, from navigation start)', ms(j), j <= 50]);
+  // The issue's "module load + data init": from the page's script start (a blank page's
+  // script starts ~20 ms after navigation with no library at all; shown above).
+  const js = S.chromium.jingwen.s2t.from_script_start_ms.median;
+  targets.push(['time to first s2t conversion ≤ 50 ms (Chromium: module load + data init + converting, from the page\'s script start)', `${ms(js)} (${ms(j)} from navigation start)`, js <= 50]);
 }
 
 // ---------- memory ----------

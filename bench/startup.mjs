@@ -45,9 +45,24 @@ for (const [p, c] of pairs) {
 }
 
 // ---- (b) Chromium ----
+const DONE = '__startup_done';
 function pageHtml(peer, config) {
   const sample = JSON.stringify(SAMPLE[config]);
-  const done = `window.__result = { out, script_start: t0, first: performance.now() };`;
+  // The page announces its result on the console: waiting with page.waitForFunction
+  // would inject Playwright's utility script (~10 ms of parsing on the page's main
+  // thread) in the middle of what is measured; a console message injects nothing.
+  const done = `window.__result = { out, script_start: t0, first: performance.now() }; console.log(${JSON.stringify(DONE)});`;
+  if (peer === 'blank') {
+    // No library: when a page's module script runs at all (the floor under every peer's
+    // time from navigation).
+    return `<!doctype html><meta charset="utf-8"><title>blank</title>
+<script type="module">
+const t0 = performance.now();
+const out = '-';
+${done}
+window.__result.phases = {};
+</script>`;
+  }
   if (peer === 'jingwen') {
     return `<!doctype html><meta charset="utf-8"><title>jingwen ${config}</title>
 <script type="module">
@@ -89,7 +104,21 @@ window.__result.phases = { import: t1 - t0, init: t2 - t1, convert: window.__res
 const server = await startServer();
 const browser = await launch();
 const urls = {};
-for (const [p, c] of pairs) urls[`${p}/${c}`] = server.page(`/startup/${p}-${c}.html`, pageHtml(p, c));
+const chromiumPairs = [...pairs, ['blank', 's2t']];
+for (const [p, c] of chromiumPairs) urls[`${p}/${c}`] = server.page(`/startup/${p}-${c}.html`, pageHtml(p, c));
+
+/** Resolves when `page` logs DONE (see pageHtml); rejects after `ms`. */
+function pageDone(page, ms) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out')), ms);
+    page.on('console', (m) => {
+      if (m.text() === DONE) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+  });
+}
 
 async function measure(p, c) {
   const context = await browser.newContext();
@@ -97,8 +126,9 @@ async function measure(p, c) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const finished = pageDone(page, 30000);
     await page.goto(urls[`${p}/${c}`]);
-    await page.waitForFunction(() => window.__result || null, null, { timeout: 30000 }).catch(() => {
+    await finished.catch(() => {
       throw new Error(`${p} ${c}: no result (${errors.join('; ')})`);
     });
     const r = await page.evaluate(() => window.__result);
@@ -110,10 +140,10 @@ async function measure(p, c) {
 }
 
 const browserRes = {};
-for (const [p, c] of pairs) (browserRes[p] ??= {})[c] = { nav: [], script: [], phases: [], out: '' };
-log(`Chromium: ${RUNS} fresh contexts per peer and config (plus one discarded warm-up each)`);
-for (const [p, c] of pairs) await measure(p, c); // warm-up: browser processes, OS file cache
-await interleave(pairs, RUNS, async ([p, c]) => {
+for (const [p, c] of chromiumPairs) (browserRes[p] ??= {})[c] = { nav: [], script: [], phases: [], out: '' };
+log(`Chromium: ${RUNS} fresh contexts per peer and config, and a blank page (plus one discarded warm-up each)`);
+for (const [p, c] of chromiumPairs) await measure(p, c); // warm-up: browser processes, OS file cache
+await interleave(chromiumPairs, RUNS, async ([p, c]) => {
   const r = await measure(p, c);
   browserRes[p][c].nav.push(r.first);
   browserRes[p][c].script.push(r.first - r.script_start);
@@ -135,8 +165,9 @@ async function measureNet(p) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: NET.latency_ms, downloadThroughput: (NET.down_mbit_s * 1e6) / 8, uploadThroughput: (NET.up_mbit_s * 1e6) / 8 });
+    const finished = pageDone(page, 60000);
     await page.goto(netUrls[p]);
-    await page.waitForFunction(() => window.__result || null, null, { timeout: 60000 });
+    await finished;
     return (await page.evaluate(() => window.__result)).first;
   } finally {
     await context.close();
@@ -155,7 +186,7 @@ await netServer.stop();
 const chromiumVersion = browser.version();
 await browser.close();
 await server.stop();
-for (const [p, c] of pairs) {
+for (const [p, c] of chromiumPairs) {
   const x = browserRes[p][c];
   const phases = Object.fromEntries(Object.keys(x.phases[0]).map((k) => [k, +median(x.phases.map((ph) => ph[k])).toFixed(1)]));
   browserRes[p][c] = { from_navigation_ms: summary(x.nav), from_script_start_ms: summary(x.script), phases_median_ms: phases, output: x.out };
