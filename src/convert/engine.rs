@@ -367,15 +367,30 @@ pub fn convert_two_steps<O: Output>(
     out: &mut O,
     mut phrase: impl FnMut(&str, Option<u32>, &mut O),
 ) {
-    let mut s = TwoSteps {
+    let mut ahead = Ahead {
         first,
         next,
         text,
-        copied: 0,
-        covered: 0,
-        pending: Pending::NONE,
         ends: Vec::new(),
     };
+    // The state every character updates is in plain locals, which the
+    // compiler keeps in registers (wasm locals); in a struct whose address
+    // went to the matcher it was loaded and stored at every character.
+    // The text before `copied` is written (UTF-8 output copies unchanged text in runs).
+    let mut copied = 0;
+    // The text before `covered` is inside a match of the next step already written.
+    let mut covered = 0;
+    // The last run character the first step produced (written, or in UTF-8
+    // output perhaps still in the text not yet copied): where it starts in
+    // the text, the character, and where its output begins (`NOT_WRITTEN`:
+    // in the text not yet copied); `live` when a key of the next step may
+    // start with it.
+    let mut pending = Pending {
+        start: 0,
+        c: 0,
+        mark: NOT_WRITTEN,
+    };
+    let mut live = false;
     first.scan(text, unit_len, |step| {
         let (start, end, c, value) = match step {
             Step::Keep { start, end, c } => (start, end, c, None),
@@ -388,12 +403,17 @@ pub fn convert_two_steps<O: Output>(
                 if hit.chars >= 2 {
                     // A phrase: a segment of its own, and the end of the run
                     // (where only a one-character key can match).
-                    s.resolve_key(out);
-                    s.copy_to(start, out);
+                    if live && next.is_key_code(pending.c) {
+                        if let Some(e) = ahead.resolve(pending, start, copied, out) {
+                            (copied, covered) = (e, e);
+                        }
+                    }
+                    live = false;
+                    copy_to(text, &mut copied, start, out);
                     let mut buf = [0u8; 4];
                     let (seg, id) = phrase_segment(value, Some(hit.value), &mut buf);
                     phrase(seg, id, out);
-                    s.copied = hit.end;
+                    copied = hit.end;
                     return;
                 }
                 let value = match value {
@@ -408,21 +428,21 @@ pub fn convert_two_steps<O: Output>(
                 (start, hit.end, c, value)
             }
         };
-        if start < s.covered {
+        if start < covered {
             return; // inside a match of the next step
         }
         let y = value.map_or(c, |v| v as u32);
         // A key of the next step starts at the pending character only if it
-        // is one, or the pair filter lets it and `y` through. The tests are
-        // cheap (bits in cache) and combined without branches: which
-        // characters may start a key looks random to a branch predictor,
-        // while the whole condition is rarely true, so its one branch
-        // predicts well.
-        let p = s.pending;
-        if p.live & (p.key | next.may_pair(p.c, y)) {
-            s.resolve(out);
-            if start < s.covered {
-                return;
+        // is one, or the pair filter lets it and `y` through. A branch on
+        // `live` (true for ~28% of news text's characters) measured faster
+        // in wasm than testing every character without one.
+        if live && (next.is_key_code(pending.c) || next.may_pair(pending.c, y)) {
+            live = false;
+            if let Some(e) = ahead.resolve(pending, start, copied, out) {
+                (copied, covered) = (e, e);
+                if start < covered {
+                    return;
+                }
             }
         }
         // Write this character's first-step output (`mark`: where, if written now).
@@ -435,28 +455,35 @@ pub fn convert_two_steps<O: Output>(
                     None => out.push_str(&text[start..end]), // a whole IDS
                 },
             }
-            s.copied = end;
+            copied = end;
             mark
         } else if let Some(v) = value {
-            s.copy_to(start, out);
+            copy_to(text, &mut copied, start, out);
             let mark = out.len();
             out.push_char(v);
-            s.copied = end;
+            copied = end;
             mark
         } else {
             NOT_WRITTEN // unchanged: copied with the text around it
         };
-        s.pending = Pending {
-            start,
-            end,
-            c: y,
-            live: next.may_start_code(y),
-            key: next.is_key_code(y),
-            mark,
-        };
+        pending = Pending { start, c: y, mark };
+        live = next.may_start_code(y);
     });
-    s.resolve_key(out);
-    s.copy_to(text.len(), out);
+    if live && next.is_key_code(pending.c) {
+        if let Some(e) = ahead.resolve(pending, text.len(), copied, out) {
+            copied = e;
+        }
+    }
+    copy_to(text, &mut copied, text.len(), out);
+}
+
+/// Writes the text from `copied` up to `to` unchanged (UTF-8 output).
+#[inline(always)]
+fn copy_to<O: Output>(text: &str, copied: &mut usize, to: usize, out: &mut O) {
+    if *copied < to {
+        out.push_str(&text[*copied..to]);
+        *copied = to;
+    }
 }
 
 /// A phrase's first-step value as the text of its segment, with its value
@@ -484,35 +511,23 @@ pub fn two_steps_apply(first: &PrefixMap, next: &PrefixMap) -> bool {
         && !next.has_key_char_in(0x2FF0..=0x2FFF)
 }
 
-/// The state of [`convert_two_steps`].
-struct TwoSteps<'a> {
+/// What [`convert_two_steps`] needs to match the next step on first-step
+/// output produced ahead.
+struct Ahead<'a> {
     first: &'a PrefixMap,
     next: &'a PrefixMap,
     text: &'a str,
-    /// The text before this is written (UTF-8 output copies unchanged text in runs).
-    copied: usize,
-    /// The text before this is inside a match of the next step already written.
-    covered: usize,
-    /// The last run character the first step produced (written, or in UTF-8
-    /// output perhaps still in the text not yet copied); `live` when a key of
-    /// the next step may start with it.
-    pending: Pending,
     /// Where in the text each character produced ahead ends (scratch).
     ends: Vec<usize>,
 }
 
-/// A character of first-step output.
+/// A character of first-step output where a key of the next step may start.
 #[derive(Debug, Clone, Copy)]
 struct Pending {
-    /// Where in the text it came from.
+    /// Where in the text it starts (it ends where the character after it starts).
     start: usize,
-    end: usize,
     /// It (after the first step).
     c: u32,
-    /// May a key of the next step start with it?
-    live: bool,
-    /// Is it a key by itself? (Then it matches whatever follows.)
-    key: bool,
     /// Where its output begins, if it was written (else `NOT_WRITTEN`: it
     /// is in the text not yet copied).
     mark: usize,
@@ -520,48 +535,28 @@ struct Pending {
 
 const NOT_WRITTEN: usize = usize::MAX;
 
-impl Pending {
-    const NONE: Pending = Pending {
-        start: 0,
-        end: 0,
-        c: 0,
-        live: false,
-        key: false,
-        mark: NOT_WRITTEN,
-    };
-}
-
-impl TwoSteps<'_> {
-    /// Writes the text not yet copied up to `to`, unchanged.
-    #[inline(always)]
-    fn copy_to<O: Output>(&mut self, to: usize, out: &mut O) {
-        if self.copied < to {
-            out.push_str(&self.text[self.copied..to]);
-            self.copied = to;
-        }
-    }
-
-    /// At the end of a run: only a one-character key can match there.
-    fn resolve_key<O: Output>(&mut self, out: &mut O) {
-        if self.pending.live & self.pending.key {
-            self.resolve(out);
-        }
-        self.pending.live = false;
-    }
-
-    /// Matches the next step at the pending character, on it and the
-    /// first-step output of the characters after it in the same run; on a
-    /// match, its value replaces what was written from there.
-    fn resolve<O: Output>(&mut self, out: &mut O) {
-        let p = std::mem::replace(&mut self.pending, Pending::NONE);
+impl Ahead<'_> {
+    /// Matches the next step at `p` (which ends at `p_end`), on it and the
+    /// first-step output of the characters after it in the same run. On a
+    /// match, its value replaces what was written from `p` on (`copied`: as
+    /// in [`convert_two_steps`]), and the answer is where the match ends in
+    /// the text: written, and covered, up to there.
+    #[inline(never)]
+    fn resolve<O: Output>(
+        &mut self,
+        p: Pending,
+        p_end: usize,
+        mut copied: usize,
+        out: &mut O,
+    ) -> Option<usize> {
         let (first, text) = (self.first, self.text);
         let ends = &mut self.ends;
         ends.clear();
         let mut at = p.start;
-        let hit = self.next.longest_chars(|| {
+        let (chars, value) = self.next.longest_chars(|| {
             if ends.is_empty() {
-                ends.push(p.end);
-                at = p.end;
+                ends.push(p_end);
+                at = p_end;
                 return Some(p.c);
             }
             if at >= text.len() {
@@ -581,18 +576,14 @@ impl TwoSteps<'_> {
             ends.push(end);
             at = end;
             Some(c)
-        });
-        let Some((chars, value)) = hit else {
-            return;
-        };
+        })?;
         let end = ends[chars as usize - 1];
         match p.mark {
-            NOT_WRITTEN => self.copy_to(p.start, out),
+            NOT_WRITTEN => copy_to(text, &mut copied, p.start, out),
             mark => out.truncate(mark),
         }
         out.push_str(self.next.value(value));
-        self.copied = end;
-        self.covered = end;
+        Some(end)
     }
 }
 

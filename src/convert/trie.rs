@@ -85,8 +85,9 @@ pub struct PrefixMap {
     tier_values: Vec<u32>,
     max_key_chars: usize,
     /// Bit per code point below `TABLE_LIMIT`: does a key start with it? (32 KiB,
-    /// stays in cache, rejects most positions of a text before any table lookup.)
-    first: Vec<u64>,
+    /// stays in cache, rejects most positions of a text before any table lookup.
+    /// An array, so that indexing it below `TABLE_LIMIT` needs no bounds check.)
+    first: Box<[u64; TABLE_LIMIT as usize / 64]>,
     /// Bit per hashed pair of first two characters of the keys with two or more
     /// (empty when there are none). Most characters of a text begin no phrase
     /// with the character after them; this filter (in cache) proves it, where
@@ -309,7 +310,7 @@ impl PrefixMap {
             tiers,
             tier_values,
             max_key_chars: max_len,
-            first: vec![0; TABLE_LIMIT as usize / 64],
+            first: Box::new([0; TABLE_LIMIT as usize / 64]),
             pairs: Vec::new(),
             pair_slots: Vec::new(),
             triples: Vec::new(),
@@ -604,7 +605,7 @@ impl PrefixMap {
 
     /// The first-character bitset (bit per code point below U+40000).
     pub fn first_chars(&self) -> &[u64] {
-        &self.first
+        &self.first[..]
     }
 
     /// Could a key start anywhere in `text`? A scan of the first two UTF-8
