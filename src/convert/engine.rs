@@ -20,7 +20,7 @@
 
 use super::lazy::LazyMap;
 use super::output::Output;
-use super::trie::{PrefixMap, Repl, Step};
+use super::trie::{PrefixMap, Repl, Step, TwoStepTable};
 use std::sync::Arc;
 
 /// A resolved dictionary group, ready to match.
@@ -349,20 +349,23 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Opti
 /// `next` (and may remember them: they repeat).
 ///
 /// Between phrases, the next step would scan the run of first-step output
-/// again; instead each output character is checked as it is written: most
-/// start no key of `next` (one bit of its first-character set), most of the
-/// rest fail its pair filter with the character after them. Where a key may
-/// start, the characters after it are produced ahead (a first-step lookup
-/// each) and `next` is matched on them; a match replaces what was written
-/// for its first character and covers the characters it spans.
+/// again; instead each run character is checked before it is written, by
+/// one bit: `table` (see [`TwoStepTable`]) gives the character's row along
+/// with its first-step entry, and the row says whether the character after
+/// it in the text may follow in a key of `next` (no key starts with most
+/// characters: row 0). Where a key may start, the characters after it are
+/// produced ahead (a first-step lookup each) and `next` is matched on them;
+/// a match is written in their place and the scan goes on after it.
 ///
 /// Needs (see [`two_steps_apply`]): both maps built and single-tier, every
 /// one-character key of `first` mapping to one character that is no IDS
 /// operator, and no key of `next` containing an IDS operator (so IDS units
-/// in a run are exactly those of the text, and no match reaches into one).
+/// in a run are exactly those of the text, and no match reaches into one);
+/// and `table` made from `first` for `next`.
 pub fn convert_two_steps<O: Output>(
     first: &PrefixMap,
     next: &PrefixMap,
+    table: &TwoStepTable,
     text: &str,
     out: &mut O,
     mut phrase: impl FnMut(&str, Option<u32>, &mut O),
@@ -373,25 +376,9 @@ pub fn convert_two_steps<O: Output>(
         text,
         ends: Vec::new(),
     };
-    // The state every character updates is in plain locals, which the
-    // compiler keeps in registers (wasm locals); in a struct whose address
-    // went to the matcher it was loaded and stored at every character.
     // The text before `copied` is written (UTF-8 output copies unchanged text in runs).
     let mut copied = 0;
-    // The text before `covered` is inside a match of the next step already written.
-    let mut covered = 0;
-    // The last run character the first step produced (written, or in UTF-8
-    // output perhaps still in the text not yet copied): where it starts in
-    // the text, the character, and where its output begins (`NOT_WRITTEN`:
-    // in the text not yet copied); `live` when a key of the next step may
-    // start with it.
-    let mut pending = Pending {
-        start: 0,
-        c: 0,
-        mark: NOT_WRITTEN,
-    };
-    let mut live = false;
-    first.scan(text, unit_len, |step| {
+    first.scan_two_step(table, text, unit_len, |step, row, c2| {
         let (start, end, c, value) = match step {
             Step::Keep { start, end, c } => (start, end, c, None),
             Step::Hit {
@@ -401,20 +388,13 @@ pub fn convert_two_steps<O: Output>(
             } => {
                 let value = first.replacement(hit.value);
                 if hit.chars >= 2 {
-                    // A phrase: a segment of its own, and the end of the run
-                    // (where only a one-character key can match).
-                    if live && next.is_key_code(pending.c) {
-                        if let Some(e) = ahead.resolve(pending, start, copied, out) {
-                            (copied, covered) = (e, e);
-                        }
-                    }
-                    live = false;
+                    // A phrase: a segment of its own.
                     copy_to(text, &mut copied, start, out);
                     let mut buf = [0u8; 4];
                     let (seg, id) = phrase_segment(value, Some(hit.value), &mut buf);
                     phrase(seg, id, out);
                     copied = hit.end;
-                    return;
+                    return 0;
                 }
                 let value = match value {
                     Repl::Char(v) if v as u32 == c => None,
@@ -428,26 +408,18 @@ pub fn convert_two_steps<O: Output>(
                 (start, hit.end, c, value)
             }
         };
-        if start < covered {
-            return; // inside a match of the next step
-        }
         let y = value.map_or(c, |v| v as u32);
-        // A key of the next step starts at the pending character only if it
-        // is one, or the pair filter lets it and `y` through. A branch on
-        // `live` (true for ~28% of news text's characters) measured faster
-        // in wasm than testing every character without one.
-        if live && (next.is_key_code(pending.c) || next.may_pair(pending.c, y)) {
-            live = false;
-            if let Some(e) = ahead.resolve(pending, start, copied, out) {
-                (copied, covered) = (e, e);
-                if start < covered {
-                    return;
-                }
+        // A key of the next step may start here only if this character's
+        // row lets the character after it in the text follow (the row holds
+        // what may follow in a key, and what the first step turns into that).
+        if table.may_follow(row, c2) {
+            if let Some(e) = ahead.resolve(start, end, y, copied, out) {
+                // The match covers the characters up to `e`: the scan goes on there.
+                copied = e;
+                return e;
             }
         }
-        // Write this character's first-step output (`mark`: where, if written now).
-        let mark = if O::CHARWISE {
-            let mark = out.len();
+        if O::CHARWISE {
             match value {
                 Some(v) => out.push_char(v),
                 None => match char::from_u32(c).filter(|c| c.len_utf8() == end - start) {
@@ -456,24 +428,13 @@ pub fn convert_two_steps<O: Output>(
                 },
             }
             copied = end;
-            mark
         } else if let Some(v) = value {
             copy_to(text, &mut copied, start, out);
-            let mark = out.len();
             out.push_char(v);
             copied = end;
-            mark
-        } else {
-            NOT_WRITTEN // unchanged: copied with the text around it
-        };
-        pending = Pending { start, c: y, mark };
-        live = next.may_start_code(y);
+        } // else unchanged: copied with the text around it
+        0
     });
-    if live && next.is_key_code(pending.c) {
-        if let Some(e) = ahead.resolve(pending, text.len(), copied, out) {
-            copied = e;
-        }
-    }
     copy_to(text, &mut copied, text.len(), out);
 }
 
@@ -521,43 +482,30 @@ struct Ahead<'a> {
     ends: Vec<usize>,
 }
 
-/// A character of first-step output where a key of the next step may start.
-#[derive(Debug, Clone, Copy)]
-struct Pending {
-    /// Where in the text it starts (it ends where the character after it starts).
-    start: usize,
-    /// It (after the first step).
-    c: u32,
-    /// Where its output begins, if it was written (else `NOT_WRITTEN`: it
-    /// is in the text not yet copied).
-    mark: usize,
-}
-
-const NOT_WRITTEN: usize = usize::MAX;
-
 impl Ahead<'_> {
-    /// Matches the next step at `p` (which ends at `p_end`), on it and the
-    /// first-step output of the characters after it in the same run. On a
-    /// match, its value replaces what was written from `p` on (`copied`: as
-    /// in [`convert_two_steps`]), and the answer is where the match ends in
+    /// Matches the next step at the run character `text[start..end]`,
+    /// whose first-step output is `y`, on `y` and the first-step output of
+    /// the characters after it in the same run. On a match, writes its value
+    /// (`copied`: as in [`convert_two_steps`]) and answers where it ends in
     /// the text: written, and covered, up to there.
     #[inline(never)]
     fn resolve<O: Output>(
         &mut self,
-        p: Pending,
-        p_end: usize,
+        start: usize,
+        end: usize,
+        y: u32,
         mut copied: usize,
         out: &mut O,
     ) -> Option<usize> {
         let (first, text) = (self.first, self.text);
         let ends = &mut self.ends;
         ends.clear();
-        let mut at = p.start;
+        let mut at = start;
         let (chars, value) = self.next.longest_chars(|| {
             if ends.is_empty() {
-                ends.push(p_end);
-                at = p_end;
-                return Some(p.c);
+                ends.push(end);
+                at = end;
+                return Some(y);
             }
             if at >= text.len() {
                 return None;
@@ -577,13 +525,9 @@ impl Ahead<'_> {
             at = end;
             Some(c)
         })?;
-        let end = ends[chars as usize - 1];
-        match p.mark {
-            NOT_WRITTEN => copy_to(text, &mut copied, p.start, out),
-            mark => out.truncate(mark),
-        }
+        copy_to(text, &mut copied, start, out);
         out.push_str(self.next.value(value));
-        Some(end)
+        Some(ends[chars as usize - 1])
     }
 }
 
@@ -757,18 +701,33 @@ mod tests {
     /// on each segment), on `texts`.
     fn check_two_steps(first: &Matcher, next: &Matcher, texts: impl Iterator<Item = String>) {
         let (f, n) = (first.as_map().unwrap(), next.as_map().unwrap());
+        let texts: Vec<String> = texts.collect();
+        // With a row per character, and with rows shared from the third on.
+        for max_rows in [u32::MAX, 3] {
+            let table = f.two_step_table_rows(n, max_rows).unwrap();
+            check_two_steps_with(first, next, &table, texts.iter().cloned());
+        }
+    }
+
+    fn check_two_steps_with(
+        first: &Matcher,
+        next: &Matcher,
+        table: &TwoStepTable,
+        texts: impl Iterator<Item = String>,
+    ) {
+        let (f, n) = (first.as_map().unwrap(), next.as_map().unwrap());
         for text in texts {
             let mut expected = String::new();
             segment_and_convert(first, &text, |seg, _| {
                 convert_segment(next, seg, &mut expected)
             });
             let mut got = String::new();
-            convert_two_steps(f, n, &text, &mut got, |seg, _, out| {
+            convert_two_steps(f, n, table, &text, &mut got, |seg, _, out| {
                 convert_segment(next, seg, out)
             });
             assert_eq!(got, expected, "{text:?}");
             let mut utf16: Vec<u16> = Vec::new();
-            convert_two_steps(f, n, &text, &mut utf16, |seg, _, out| {
+            convert_two_steps(f, n, table, &text, &mut utf16, |seg, _, out| {
                 convert_segment(next, seg, out)
             });
             assert_eq!(String::from_utf16(&utf16).unwrap(), expected, "{text:?}");

@@ -32,6 +32,7 @@ use output::Output;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
+use trie::TwoStepTable;
 
 /// Options of a [`Converter`].
 #[derive(Debug, Clone)]
@@ -65,8 +66,9 @@ pub struct Converter {
     /// Bytes converted before the tries were built (see [`Converter::convert_to`]).
     unbuilt_bytes: AtomicUsize,
     built: AtomicBool,
-    /// Can the chain run as [`convert_two_steps`]? (Known once its maps are built.)
-    two_steps: OnceLock<bool>,
+    /// The table [`convert_two_steps`] runs the chain with, if it can (made
+    /// once its maps are built).
+    two_steps: OnceLock<Option<TwoStepTable>>,
 }
 
 /// A text this long builds the tries it needs before converting (below it,
@@ -223,16 +225,20 @@ impl Converter {
         }
     }
 
-    /// The two maps of a fused two-step chain, when [`convert_two_steps`] can
-    /// run them (built; see [`two_steps_apply`], asked once).
-    fn two_steps(&self) -> Option<(&PrefixMap, &PrefixMap)> {
+    /// The two maps of a fused two-step chain and their table, when
+    /// [`convert_two_steps`] can run them (built; see [`two_steps_apply`],
+    /// asked once).
+    fn two_steps(&self) -> Option<(&PrefixMap, &PrefixMap, &TwoStepTable)> {
         let [first, next] = &self.chain[..] else {
             return None;
         };
         let (first, next) = (first.as_map()?, next.as_map()?);
-        self.two_steps
-            .get_or_init(|| two_steps_apply(first, next))
-            .then_some((first, next))
+        let table = self.two_steps.get_or_init(|| {
+            two_steps_apply(first, next)
+                .then(|| first.two_step_table(next))
+                .flatten()
+        });
+        Some((first, next, table.as_ref()?))
     }
 
     /// Converts `text` with the built-in dictionaries only, appending to `out`.
@@ -275,8 +281,8 @@ impl Converter {
                 }
                 out.push_from(&done, slot.0 as usize..slot.1 as usize);
             };
-            if let Some((first, next)) = self.two_steps().filter(|_| one_pass) {
-                convert_two_steps(first, next, &normalized, out, phrase);
+            if let Some((first, next, table)) = self.two_steps().filter(|_| one_pass) {
+                convert_two_steps(first, next, table, &normalized, out, phrase);
                 return;
             }
             segment_and_convert(&self.chain[0], &normalized, |seg, id| phrase(seg, id, out));

@@ -14,8 +14,6 @@ pub trait Output: Default {
     fn push_char(&mut self, c: char);
     /// Its length, in its own units (bytes or UTF-16 code units).
     fn len(&self) -> usize;
-    /// Shortens it to `len` units (a length it had).
-    fn truncate(&mut self, len: usize);
     /// Appends `range` (in those units) of another output of the same kind.
     fn push_from(&mut self, other: &Self, range: std::ops::Range<usize>);
 
@@ -43,10 +41,6 @@ impl Output for String {
 
     fn len(&self) -> usize {
         String::len(self)
-    }
-
-    fn truncate(&mut self, len: usize) {
-        String::truncate(self, len)
     }
 
     fn push_from(&mut self, other: &Self, range: std::ops::Range<usize>) {
@@ -82,10 +76,6 @@ impl Output for Vec<u16> {
 
     fn len(&self) -> usize {
         Vec::len(self)
-    }
-
-    fn truncate(&mut self, len: usize) {
-        Vec::truncate(self, len)
     }
 
     fn push_from(&mut self, other: &Self, range: std::ops::Range<usize>) {

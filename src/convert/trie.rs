@@ -65,7 +65,7 @@ fn slot(c: u32, bits: u32) -> usize {
 #[derive(Debug, Clone)]
 pub struct PrefixMap {
     /// For each page of 256 code points, its index in `pages` (0: the empty page).
-    page_of: Vec<u16>,
+    page_of: Box<[u16; TABLE_LIMIT as usize / PAGE]>,
     /// Root children by code point: (node id, the node's value), node 0 for
     /// none. The value rides along so that a character that begins no phrase
     /// (most of them, see `pairs`) is answered from this table alone, without
@@ -165,6 +165,58 @@ fn filter_bits(items: usize) -> u32 {
         .next_power_of_two()
         .trailing_zeros()
         .clamp(MIN_FILTER_BITS, MAX_FILTER_BITS)
+}
+
+/// In a [`TwoStepTable`]'s root entries, the node id is the low bits of the
+/// node field (maps with more nodes get no table) and a row the bits above.
+const ROW_SHIFT: u32 = 20;
+const NODE_MASK: u32 = (1 << ROW_SHIFT) - 1;
+/// Rows of a [`TwoStepTable`]: no key of the next step starts with the character…
+pub const ROW_NONE: u32 = 0;
+/// …any character may follow (the character is a key itself, or beyond the
+/// table: the matcher decides)…
+pub const ROW_ALL: u32 = 1;
+/// …and at most this many in all (characters beyond share rows).
+const MAX_ROWS: u32 = 1 << (32 - ROW_SHIFT);
+/// A row has a bit per value of the following character's low 8 bits.
+const ROW_WORDS: usize = 4;
+
+/// The first step's root table for running it with the next step in one pass
+/// (`engine::convert_two_steps`). Each character's entry also holds the row,
+/// in a small table of bits, of its first-step output `y` (its one-character
+/// value, or itself): row 0 when no key of the next step starts with `y`,
+/// [`ROW_ALL`] when `y` is a key by itself, else a row with a bit for each
+/// character that follows `y` in a key (by its low 8 bits). The pass learns
+/// whether a key may start at a character from the entry it loads anyway and
+/// one bit of the row with the character after: no hashing, no second table
+/// per character, and no branch on the ~28% of news text's characters that
+/// start a Taiwan phrase.
+#[derive(Debug, Clone)]
+pub struct TwoStepTable {
+    page_of: Box<[u16; TABLE_LIMIT as usize / PAGE]>,
+    pages: Vec<[RootEntry; PAGE]>,
+    rows: Vec<u64>,
+}
+
+impl TwoStepTable {
+    /// May a key of the next step start with a character of row `row`
+    /// followed by `c2`? (`false` is certain.)
+    #[inline(always)]
+    pub fn may_follow(&self, row: u32, c2: u32) -> bool {
+        let i = row as usize * ROW_WORDS + (c2 as usize >> 6) % ROW_WORDS;
+        self.rows.get(i).is_some_and(|w| w >> (c2 % 64) & 1 != 0)
+    }
+
+    /// The entry of `c` in `first` (the map this was made from), its node
+    /// field holding the row too.
+    #[inline(always)]
+    fn root_entry(&self, first: &PrefixMap, c: u32) -> RootEntry {
+        if c < TABLE_LIMIT {
+            return self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
+        }
+        let (node, value) = first.root_entry(c);
+        (node | ROW_ALL << ROW_SHIFT, value)
+    }
 }
 
 #[inline(always)]
@@ -301,7 +353,7 @@ impl PrefixMap {
             }
         }
         let mut map = PrefixMap {
-            page_of: vec![0; (TABLE_LIMIT as usize) / PAGE],
+            page_of: Box::new([0; TABLE_LIMIT as usize / PAGE]),
             pages: vec![[NO_ROOT; PAGE]],
             nodes,
             hashed,
@@ -603,6 +655,119 @@ impl PrefixMap {
         }
     }
 
+    /// The root table for running `next` after this map in one pass (see
+    /// [`TwoStepTable`]); `None` for a map with too many nodes to share the
+    /// node field with a row, or with priority tiers.
+    pub fn two_step_table(&self, next: &PrefixMap) -> Option<TwoStepTable> {
+        self.two_step_table_rows(next, MAX_ROWS)
+    }
+
+    /// [`PrefixMap::two_step_table`] with at most `max_rows` rows (tests share rows early).
+    pub(crate) fn two_step_table_rows(
+        &self,
+        next: &PrefixMap,
+        max_rows: u32,
+    ) -> Option<TwoStepTable> {
+        if self.nodes.len() > NODE_MASK as usize || self.tiers != 1 {
+            return None;
+        }
+        let max_rows = max_rows.clamp(3, MAX_ROWS);
+        // Row 0: nothing follows; row 1: everything does.
+        let mut rows = vec![0; 2 * ROW_WORDS];
+        rows[ROW_WORDS..].fill(u64::MAX);
+        // The characters whose first-step output is a given character (other
+        // than itself): a row is tested with the character after in the text,
+        // before the step, so it holds those too.
+        let mut sources: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+        let kids_of = |map: &PrefixMap, node: usize| match map.nodes.get(node..node + 2) {
+            Some([n, after]) => n.first_child as usize..after.first_child as usize,
+            _ => 0..0,
+        };
+        for n in self.nodes.get(kids_of(self, 0)).unwrap_or_default() {
+            let value = self.value_ref(n.value);
+            if value != NO_VALUE && value & INLINE != 0 && value & !INLINE != n.ch {
+                sources.entry(value & !INLINE).or_default().push(n.ch);
+            }
+        }
+        let mut row_of = std::collections::HashMap::new();
+        let mut row_for = |y: u32| -> u32 {
+            if next.is_key_code(y) {
+                return ROW_ALL;
+            }
+            let Some(node) = char::from_u32(y).and_then(|ch| next.child(0, ch)) else {
+                return ROW_NONE;
+            };
+            *row_of.entry(y).or_insert_with(|| {
+                let count = (rows.len() / ROW_WORDS) as u32;
+                let row = if count < max_rows {
+                    rows.extend([0; ROW_WORDS]);
+                    count
+                } else {
+                    2 + y % (max_rows - 2) // shared: the union of what follows
+                };
+                for kid in next
+                    .nodes
+                    .get(kids_of(next, node as usize))
+                    .unwrap_or_default()
+                {
+                    let from = sources.get(&kid.ch).map_or(&[][..], Vec::as_slice);
+                    for &c2 in std::iter::once(&kid.ch).chain(from) {
+                        let i = row as usize * ROW_WORDS + (c2 as usize >> 6) % ROW_WORDS;
+                        rows[i] |= 1 << (c2 % 64);
+                    }
+                }
+                row
+            })
+        };
+        let mut page_of = self.page_of.clone();
+        let mut pages = self.pages.clone();
+        // Characters with an entry: their output is their one-character value, or themselves.
+        for (p, &page) in page_of.iter().enumerate() {
+            if page == 0 {
+                continue;
+            }
+            for (i, entry) in pages[page as usize].iter_mut().enumerate() {
+                let (node, value) = *entry;
+                if node == 0 {
+                    continue;
+                }
+                let c = (p * PAGE + i) as u32;
+                let y = match value {
+                    NO_VALUE => c,
+                    v if v & INLINE != 0 => v & !INLINE,
+                    _ => c, // a longer value: the one pass never runs on such a map
+                };
+                entry.0 = node | row_for(y) << ROW_SHIFT;
+            }
+        }
+        // Characters without one stay themselves: those a key of `next` starts with.
+        for (w, &bits) in next.first.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let c = (w * 64) as u32 + bits.trailing_zeros();
+                bits &= bits - 1;
+                let p = c as usize / PAGE;
+                if pages[page_of[p] as usize][c as usize % PAGE].0 != 0 {
+                    continue;
+                }
+                let row = row_for(c);
+                if row == ROW_NONE {
+                    continue;
+                }
+                if page_of[p] == 0 {
+                    pages.push([NO_ROOT; PAGE]);
+                    page_of[p] = (pages.len() - 1) as u16;
+                }
+                pages[page_of[p] as usize][c as usize % PAGE] = (row << ROW_SHIFT, NO_VALUE);
+            }
+        }
+        Some(TwoStepTable {
+            page_of,
+            pages,
+            rows,
+        })
+    }
+
     /// The first-character bitset (bit per code point below U+40000).
     pub fn first_chars(&self) -> &[u64] {
         &self.first[..]
@@ -787,6 +952,36 @@ impl PrefixMap {
     /// over as the next position's character. Single-tier maps only.
     #[inline(always)]
     pub fn scan(&self, text: &str, unit: impl Fn(&str) -> usize, mut step: impl FnMut(Step)) {
+        self.scan_rows(None, text, unit, |s, _, _| {
+            step(s);
+            0
+        });
+    }
+
+    /// [`PrefixMap::scan`] through `table` (made from this map by
+    /// [`PrefixMap::two_step_table`]), handing on with each step its first
+    /// character's row and the character after that one (0 at the end).
+    /// `step` answers where the scan goes on: from the step's end, or further
+    /// on when it has dealt with the text up to there itself.
+    #[inline(always)]
+    pub fn scan_two_step(
+        &self,
+        table: &TwoStepTable,
+        text: &str,
+        unit: impl Fn(&str) -> usize,
+        step: impl FnMut(Step, u32, u32) -> usize,
+    ) {
+        self.scan_rows(Some(table), text, unit, step);
+    }
+
+    #[inline(always)]
+    fn scan_rows(
+        &self,
+        table: Option<&TwoStepTable>,
+        text: &str,
+        unit: impl Fn(&str) -> usize,
+        mut step: impl FnMut(Step, u32, u32) -> usize,
+    ) {
         debug_assert_eq!(self.tiers, 1);
         let b = text.as_bytes();
         let at = |p: usize| decode(b.get(p..).unwrap_or_default());
@@ -795,7 +990,16 @@ impl PrefixMap {
         while w != 0 {
             let next = pos + w;
             let (c2, w2) = at(next);
-            let (node, value) = self.root_entry(c);
+            let ((node, row), value) = match table {
+                None => {
+                    let (node, value) = self.root_entry(c);
+                    ((node, ROW_NONE), value)
+                }
+                Some(t) => {
+                    let (field, value) = t.root_entry(self, c);
+                    ((field & NODE_MASK, field >> ROW_SHIFT), value)
+                }
+            };
             let mut found = Hit {
                 end: next,
                 value,
@@ -835,7 +1039,8 @@ impl PrefixMap {
                 };
                 (Step::Keep { start: pos, end, c }, end)
             };
-            step(s);
+            // `step` may skip text it has dealt with: the scan resumes there.
+            let end = end.max(step(s, row, c2));
             if end == next {
                 (pos, c, w) = (next, c2, w2);
             } else {
