@@ -186,11 +186,15 @@ const ROW_WORDS: usize = 4;
 /// in a small table of bits, of its first-step output `y` (its one-character
 /// value, or itself): row 0 when no key of the next step starts with `y`,
 /// [`ROW_ALL`] when `y` is a key by itself, else a row with a bit for each
-/// character that follows `y` in a key (by its low 8 bits). The pass learns
-/// whether a key may start at a character from the entry it loads anyway and
-/// one bit of the row with the character after: no hashing, no second table
+/// character that follows `y` in a key and for each character the first step
+/// turns into one of those (by the low 8 bits): the row is tested with the
+/// character after in the text, as it stands before the first step. The pass
+/// learns whether a key may start at a character from the entry it loads
+/// anyway and one bit of that row: no hashing, no second table
 /// per character, and no branch on the ~28% of news text's characters that
-/// start a Taiwan phrase.
+/// start a Taiwan phrase. Where `y` is a key of one character that starts no
+/// longer key (most of TWVariants), the entry holds the next step's value
+/// instead, so the pass writes it without stopping.
 #[derive(Debug, Clone)]
 pub struct TwoStepTable {
     page_of: Box<[u16; TABLE_LIMIT as usize / PAGE]>,
@@ -719,6 +723,19 @@ impl PrefixMap {
                 row
             })
         };
+        // A key of `next` of one character that starts no longer key, with a
+        // one-character value, is replaced wherever the pass meets it (a
+        // match that starts before it and spans it is found where it starts):
+        // the entry of a character the first step turns into it holds the
+        // replacement (in the row's place: row 0), so the pass does not stop there.
+        let replaced = |y: u32| -> Option<u32> {
+            let node = char::from_u32(y).and_then(|ch| next.child(0, ch))?;
+            if !kids_of(next, node as usize).is_empty() {
+                return None;
+            }
+            let value = next.root_entry(y).1;
+            (value != NO_VALUE && value & INLINE != 0).then_some(value)
+        };
         let mut page_of = self.page_of.clone();
         let mut pages = self.pages.clone();
         // Characters with an entry: their output is their one-character value, or themselves.
@@ -737,7 +754,10 @@ impl PrefixMap {
                     v if v & INLINE != 0 => v & !INLINE,
                     _ => c, // a longer value: the one pass never runs on such a map
                 };
-                entry.0 = node | row_for(y) << ROW_SHIFT;
+                *entry = match replaced(y) {
+                    Some(z) => (node, z),
+                    None => (node | row_for(y) << ROW_SHIFT, value),
+                };
             }
         }
         // Characters without one stay themselves: those a key of `next` starts with.
@@ -750,15 +770,18 @@ impl PrefixMap {
                 if pages[page_of[p] as usize][c as usize % PAGE].0 != 0 {
                     continue;
                 }
-                let row = row_for(c);
-                if row == ROW_NONE {
-                    continue;
-                }
+                let entry = match replaced(c) {
+                    Some(z) => (0, z),
+                    None => match row_for(c) {
+                        ROW_NONE => continue,
+                        row => (row << ROW_SHIFT, NO_VALUE),
+                    },
+                };
                 if page_of[p] == 0 {
                     pages.push([NO_ROOT; PAGE]);
                     page_of[p] = (pages.len() - 1) as u16;
                 }
-                pages[page_of[p] as usize][c as usize % PAGE] = (row << ROW_SHIFT, NO_VALUE);
+                pages[page_of[p] as usize][c as usize % PAGE] = entry;
             }
         }
         Some(TwoStepTable {
