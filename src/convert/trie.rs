@@ -662,7 +662,7 @@ impl PrefixMap {
     /// The root table for running `next` after this map in one pass (see
     /// [`TwoStepTable`]); `None` for a map with too many nodes to share the
     /// node field with a row, or with priority tiers.
-    pub fn two_step_table(&self, next: &PrefixMap) -> Option<TwoStepTable> {
+    pub(crate) fn two_step_table(&self, next: &PrefixMap) -> Option<TwoStepTable> {
         self.two_step_table_rows(next, MAX_ROWS)
     }
 
@@ -987,7 +987,7 @@ impl PrefixMap {
     /// `step` answers where the scan goes on: from the step's end, or further
     /// on when it has dealt with the text up to there itself.
     #[inline(always)]
-    pub fn scan_two_step(
+    pub(crate) fn scan_two_step(
         &self,
         table: &TwoStepTable,
         text: &str,
