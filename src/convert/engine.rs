@@ -368,7 +368,7 @@ pub fn convert_two_steps<O: Output>(
     table: &TwoStepTable,
     text: &str,
     out: &mut O,
-    mut phrase: impl FnMut(&str, Option<u32>, &mut O),
+    mut phrase: impl FnMut(u32, &mut O),
 ) {
     let mut ahead = Ahead {
         first,
@@ -386,17 +386,14 @@ pub fn convert_two_steps<O: Output>(
                 hit,
                 first: c,
             } => {
-                let value = first.replacement(hit.value);
                 if hit.chars >= 2 {
                     // A phrase: a segment of its own.
                     copy_to(text, &mut copied, start, out);
-                    let mut buf = [0u8; 4];
-                    let (seg, id) = phrase_segment(value, Some(hit.value), &mut buf);
-                    phrase(seg, id, out);
+                    phrase(hit.value, out);
                     copied = hit.end;
                     return 0;
                 }
-                let value = match value {
+                let value = match first.replacement(hit.value) {
                     Repl::Char(v) if v as u32 == c => None,
                     Repl::Char(v) => Some(v),
                     // Never: `two_steps_apply` requires one-character values.
@@ -444,6 +441,38 @@ fn copy_to<O: Output>(text: &str, copied: &mut usize, to: usize, out: &mut O) {
     if *copied < to {
         out.push_str(&text[*copied..to]);
         *copied = to;
+    }
+}
+
+/// A phrase segment's first-step value, as the segmenting pass hands it on.
+#[derive(Debug, Clone, Copy)]
+pub enum Phrase<'a> {
+    /// Its text, and its value id when known ([`segment_and_convert`]).
+    Text(&'a str, Option<u32>),
+    /// A value reference of the map ([`convert_two_steps`]): the text is
+    /// read only when needed (a phrase met before is not).
+    Value(&'a PrefixMap, u32),
+}
+
+impl Phrase<'_> {
+    /// Its value id, if it has one (a one-character value is inline).
+    #[inline(always)]
+    pub fn id(self) -> Option<u32> {
+        match self {
+            Phrase::Text(_, id) => id,
+            Phrase::Value(map, v) => map.value_id(v),
+        }
+    }
+
+    /// Calls `f` with its text.
+    pub fn with_text<R>(self, f: impl FnOnce(&str) -> R) -> R {
+        match self {
+            Phrase::Text(text, _) => f(text),
+            Phrase::Value(map, v) => {
+                let mut buf = [0u8; 4];
+                f(phrase_segment(map.replacement(v), None, &mut buf).0)
+            }
+        }
     }
 }
 
@@ -722,13 +751,13 @@ mod tests {
                 convert_segment(next, seg, &mut expected)
             });
             let mut got = String::new();
-            convert_two_steps(f, n, table, &text, &mut got, |seg, _, out| {
-                convert_segment(next, seg, out)
+            convert_two_steps(f, n, table, &text, &mut got, |v, out| {
+                Phrase::Value(f, v).with_text(|seg| convert_segment(next, seg, out))
             });
             assert_eq!(got, expected, "{text:?}");
             let mut utf16: Vec<u16> = Vec::new();
-            convert_two_steps(f, n, table, &text, &mut utf16, |seg, _, out| {
-                convert_segment(next, seg, out)
+            convert_two_steps(f, n, table, &text, &mut utf16, |v, out| {
+                Phrase::Value(f, v).with_text(|seg| convert_segment(next, seg, out))
             });
             assert_eq!(String::from_utf16(&utf16).unwrap(), expected, "{text:?}");
         }

@@ -27,6 +27,7 @@ pub use user_dict::{Piece, UserDict};
 use crate::error::Result;
 use engine::{
     convert_segment, convert_two_steps, segment, segment_and_convert, two_steps_apply, Matcher,
+    Phrase,
 };
 use output::Output;
 use std::collections::HashMap;
@@ -270,22 +271,26 @@ impl Converter {
                 vec![(u32::MAX, 0u32); values]
             };
             let mut done = O::default();
-            let mut phrase = |seg: &str, id: Option<u32>, out: &mut O| {
-                let Some(slot) = id.and_then(|id| memo.get_mut(id as usize)) else {
-                    return run_steps(rest, seg, &mut a, &mut b, out);
+            let mut phrase = |p: Phrase<'_>, out: &mut O| {
+                let Some(slot) = p.id().and_then(|id| memo.get_mut(id as usize)) else {
+                    return p.with_text(|seg| run_steps(rest, seg, &mut a, &mut b, out));
                 };
                 if slot.0 == u32::MAX {
                     let start = done.len();
-                    run_steps(rest, seg, &mut a, &mut b, &mut done);
+                    p.with_text(|seg| run_steps(rest, seg, &mut a, &mut b, &mut done));
                     *slot = (start as u32, done.len() as u32);
                 }
                 out.push_from(&done, slot.0 as usize..slot.1 as usize);
             };
             if let Some((first, next, table)) = self.two_steps().filter(|_| one_pass) {
-                convert_two_steps(first, next, table, &normalized, out, phrase);
+                convert_two_steps(first, next, table, &normalized, out, |v, out| {
+                    phrase(Phrase::Value(first, v), out)
+                });
                 return;
             }
-            segment_and_convert(&self.chain[0], &normalized, |seg, id| phrase(seg, id, out));
+            segment_and_convert(&self.chain[0], &normalized, |seg, id| {
+                phrase(Phrase::Text(seg, id), out)
+            });
             return;
         }
         let mut run_chain =

@@ -1212,6 +1212,12 @@ impl PrefixMap {
         Repl::Str(self.value(value))
     }
 
+    /// The value id a value reference stands for (none for an inline one-character value).
+    #[inline(always)]
+    pub fn value_id(&self, value: u32) -> Option<u32> {
+        (value & INLINE == 0 || self.tiers != 1).then_some(value)
+    }
+
     /// The value with id `id`.
     #[inline]
     pub fn value(&self, id: u32) -> &str {
