@@ -389,7 +389,10 @@ pub fn convert_two_steps<O: Output>(
                 if hit.chars >= 2 {
                     // A phrase: a segment of its own.
                     copy_to(text, &mut copied, start, out);
-                    phrase(hit.value, out);
+                    match first.value_id(hit.value).and_then(|id| table.composed(id)) {
+                        Some(composed) => out.push_str(composed),
+                        None => phrase(hit.value, out),
+                    }
                     copied = hit.end;
                     return 0;
                 }
@@ -731,9 +734,13 @@ mod tests {
     fn check_two_steps(first: &Matcher, next: &Matcher, texts: impl Iterator<Item = String>) {
         let (f, n) = (first.as_map().unwrap(), next.as_map().unwrap());
         let texts: Vec<String> = texts.collect();
-        // With a row per character, and with rows shared from the third on.
-        for max_rows in [u32::MAX, 3] {
-            let table = f.two_step_table_rows(n, max_rows).unwrap();
+        // With a row per character, and with rows shared from the third on;
+        // phrases written from the table's composed values, or through `phrase`.
+        for (max_rows, compose) in [(u32::MAX, true), (3, true), (u32::MAX, false)] {
+            let mut table = f.two_step_table_rows(n, max_rows).unwrap();
+            if compose {
+                table.compose_values(f, |value, out| convert_segment(next, value, out));
+            }
             check_two_steps_with(first, next, &table, texts.iter().cloned());
         }
     }

@@ -235,9 +235,13 @@ impl Converter {
         };
         let (first, next) = (first.as_map()?, next.as_map()?);
         let table = self.two_steps.get_or_init(|| {
-            two_steps_apply(first, next)
+            let mut table = two_steps_apply(first, next)
                 .then(|| first.two_step_table(next))
-                .flatten()
+                .flatten()?;
+            table.compose_values(first, |value, out| {
+                convert_segment(&self.chain[1], value, out)
+            });
+            Some(table)
         });
         Some((first, next, table.as_ref()?))
     }

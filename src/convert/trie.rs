@@ -200,6 +200,11 @@ pub struct TwoStepTable {
     page_of: Box<[u16; TABLE_LIMIT as usize / PAGE]>,
     pages: Vec<[RootEntry; PAGE]>,
     rows: Vec<u64>,
+    /// The next step's output for each value of the first map, by value id
+    /// (see [`TwoStepTable::compose_values`]): a phrase is a segment of its
+    /// own, so this is what the pass writes for it.
+    composed: String,
+    composed_ends: Vec<u32>,
 }
 
 impl TwoStepTable {
@@ -209,6 +214,35 @@ impl TwoStepTable {
     pub fn may_follow(&self, row: u32, c2: u32) -> bool {
         let i = row as usize * ROW_WORDS + (c2 as usize >> 6) % ROW_WORDS;
         self.rows.get(i).is_some_and(|w| w >> (c2 % 64) & 1 != 0)
+    }
+
+    /// Sets what the pass writes for each value id of `first` (the map this
+    /// was made from): `compose(value, out)` appends the next step's output
+    /// for it. (Once, when the tries are built: for s2twp's 53k values a few ms.)
+    pub(crate) fn compose_values(
+        &mut self,
+        first: &PrefixMap,
+        mut compose: impl FnMut(&str, &mut String),
+    ) {
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(first.len());
+        for id in 0..first.len() as u32 {
+            compose(first.value(id), &mut text);
+            ends.push(text.len() as u32);
+        }
+        self.composed = text;
+        self.composed_ends = ends;
+    }
+
+    /// What the pass writes for a phrase whose first-step value has id `id`.
+    #[inline(always)]
+    pub fn composed(&self, id: u32) -> Option<&str> {
+        let end = *self.composed_ends.get(id as usize)? as usize;
+        let start = match id.checked_sub(1) {
+            Some(before) => *self.composed_ends.get(before as usize)? as usize,
+            None => 0,
+        };
+        self.composed.get(start..end)
     }
 
     /// The entry of `c` in `first` (the map this was made from), its node
@@ -788,6 +822,8 @@ impl PrefixMap {
             page_of,
             pages,
             rows,
+            composed: String::new(),
+            composed_ends: Vec::new(),
         })
     }
 
