@@ -268,15 +268,20 @@ impl Converter {
             // phrases): the rest of the chain runs once per phrase, its output
             // kept in `done` by value id. Only for texts big enough to repay
             // the table (a slot per phrase value of the first step).
-            let values = self.chain[0].as_map().map_or(0, PrefixMap::len);
-            let mut memo = if rest.is_empty() || normalized.len() < 32 * 1024 {
-                Vec::new()
-            } else {
-                vec![(u32::MAX, 0u32); values]
+            // (Made at the first phrase with an id: the one pass writes those
+            // from its table and never needs it.)
+            let values = match self.chain[0].as_map() {
+                Some(map) if !rest.is_empty() && normalized.len() >= 32 * 1024 => map.len(),
+                _ => 0,
             };
+            let mut memo = Vec::new();
             let mut done = O::default();
             let mut phrase = |p: Phrase<'_>, out: &mut O| {
-                let Some(slot) = p.id().and_then(|id| memo.get_mut(id as usize)) else {
+                let id = p.id();
+                if memo.is_empty() && id.is_some() {
+                    memo = vec![(u32::MAX, 0u32); values];
+                }
+                let Some(slot) = id.and_then(|id| memo.get_mut(id as usize)) else {
                     return p.with_text(|seg| run_steps(rest, seg, &mut a, &mut b, out));
                 };
                 if slot.0 == u32::MAX {
