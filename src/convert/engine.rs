@@ -878,27 +878,26 @@ mod tests {
             applied > 500,
             "only {applied} pairs of dictionaries took the one pass"
         );
+        // Built maps that must not take the one pass.
+        let refused = |first: &[(&str, &str)], next: &[(&str, &str)]| {
+            let (first, next) = (map(first), map(next));
+            first.build();
+            next.build();
+            assert!(!two_steps_apply(
+                first.as_map().unwrap(),
+                next.as_map().unwrap()
+            ));
+            (first, next)
+        };
         // The case that once slipped through: a character the first step turns
         // into an IDS operator, whose operands the next step must then leave alone.
-        let (first, next) = (map(&[("a", "⿰")]), map(&[("c", "bd")]));
-        first.build();
-        next.build();
-        assert!(!two_steps_apply(
-            first.as_map().unwrap(),
-            next.as_map().unwrap()
-        ));
+        refused(&[("a", "⿰")], &[("c", "bd")]);
         // Found by review (older than the table): a first-step key that is an
         // IDS operator. In "⿱b⿰" the text's ⿱ is an incomplete IDS, but the
         // first step's output "⿱bb" is a complete one, which the next step
         // leaves whole: "⿱bb", where a one pass that follows the text's units
         // wrote "⿱cc".
-        let (first, next) = (map(&[("⿰", "b")]), map(&[("b", "c")]));
-        first.build();
-        next.build();
-        assert!(!two_steps_apply(
-            first.as_map().unwrap(),
-            next.as_map().unwrap()
-        ));
+        let (first, next) = refused(&[("⿰", "b")], &[("b", "c")]);
         let mut expected = String::new();
         segment_and_convert(&first, "⿱b⿰", |seg, _| {
             convert_segment(&next, seg, &mut expected)
