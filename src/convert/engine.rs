@@ -343,10 +343,10 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Opti
 /// Segmentation, the first step and the one step after it in one pass, for
 /// fused configurations whose chain has exactly two steps (s2tw, s2twp,
 /// s2hk, s2hkp): what [`segment_and_convert`] followed by [`convert_segment`]
-/// with `next` on each segment does, written straight to `out`. Phrases go
-/// to `phrase` as [`segment_and_convert`] hands them on (their first-step
-/// value, and its value id when there is one), which converts them with
-/// `next` (and may remember them: they repeat).
+/// with `next` on each segment does, written straight to `out`. A phrase is
+/// written from `table`'s composed values; one without (a one-character
+/// value, or a table made without them) goes to `phrase` as its first-step
+/// value reference (see [`Phrase::Value`]), which converts it with `next`.
 ///
 /// Between phrases, the next step would scan the run of first-step output
 /// again; instead each run character is checked before it is written, by
@@ -359,9 +359,9 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Opti
 ///
 /// Needs (see [`two_steps_apply`]): both maps built and single-tier, every
 /// one-character key of `first` mapping to one character that is no IDS
-/// operator, and no key of `next` containing an IDS operator (so IDS units
-/// in a run are exactly those of the text, and no match reaches into one);
-/// and `table` made from `first` for `next`.
+/// operator, and no key of either map containing an IDS operator (so IDS
+/// units in a run are exactly those of the text, and no match reaches into
+/// one); and `table` made from `first` for `next`.
 pub fn convert_two_steps<O: Output>(
     first: &PrefixMap,
     next: &PrefixMap,
@@ -858,13 +858,13 @@ mod tests {
             next.build();
             let (fm, nm) = (first.as_map().unwrap(), next.as_map().unwrap());
             // (The first value given for a key is the one that counts.)
-            let operator_value = f.iter().enumerate().any(|(i, (k, v))| {
+            let operators = f.iter().enumerate().any(|(i, (k, v))| {
                 k.contains(|c| ('⿰'..='⿿').contains(&c))
                     || k.chars().count() == 1
                         && !f[..i].iter().any(|(earlier, _)| earlier == k)
                         && v.contains(|c| ('⿰'..='⿿').contains(&c))
             });
-            if operator_value {
+            if operators {
                 assert!(!two_steps_apply(fm, nm), "{f:?}");
             }
             if !two_steps_apply(fm, nm) {
