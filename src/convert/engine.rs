@@ -346,7 +346,7 @@ pub fn segment_and_convert(m: &Matcher, text: &str, mut f: impl FnMut(&str, Opti
 /// with `next` on each segment does, written straight to `out`. A phrase is
 /// written from `table`'s composed values; one without (a one-character
 /// value, or a table made without them) goes to `phrase` as its first-step
-/// value reference (see [`Phrase::Value`]), which converts it with `next`.
+/// value, which converts it with `next`.
 ///
 /// Between phrases, the next step would scan the run of first-step output
 /// again; instead each run character is checked before it is written, by
@@ -368,7 +368,7 @@ pub fn convert_two_steps<O: Output>(
     table: &TwoStepTable,
     text: &str,
     out: &mut O,
-    mut phrase: impl FnMut(u32, &mut O),
+    mut phrase: impl FnMut(&str, &mut O),
 ) {
     let mut ahead = Ahead {
         first,
@@ -391,7 +391,11 @@ pub fn convert_two_steps<O: Output>(
                     copy_to(text, &mut copied, start, out);
                     match first.value_id(hit.value).and_then(|id| table.composed(id)) {
                         Some(composed) => out.push_str(composed),
-                        None => phrase(hit.value, out),
+                        None => {
+                            let mut buf = [0u8; 4];
+                            let value = first.replacement(hit.value);
+                            phrase(phrase_segment(value, None, &mut buf).0, out)
+                        }
                     }
                     copied = hit.end;
                     return 0;
@@ -444,38 +448,6 @@ fn copy_to<O: Output>(text: &str, copied: &mut usize, to: usize, out: &mut O) {
     if *copied < to {
         out.push_str(&text[*copied..to]);
         *copied = to;
-    }
-}
-
-/// A phrase segment's first-step value, as the segmenting pass hands it on.
-#[derive(Debug, Clone, Copy)]
-pub enum Phrase<'a> {
-    /// Its text, and its value id when known ([`segment_and_convert`]).
-    Text(&'a str, Option<u32>),
-    /// A value reference of the map ([`convert_two_steps`]): the text is
-    /// read only when needed (a phrase met before is not).
-    Value(&'a PrefixMap, u32),
-}
-
-impl Phrase<'_> {
-    /// Its value id, if it has one (a one-character value is inline).
-    #[inline(always)]
-    pub fn id(self) -> Option<u32> {
-        match self {
-            Phrase::Text(_, id) => id,
-            Phrase::Value(map, v) => map.value_id(v),
-        }
-    }
-
-    /// Calls `f` with its text.
-    pub fn with_text<R>(self, f: impl FnOnce(&str) -> R) -> R {
-        match self {
-            Phrase::Text(text, _) => f(text),
-            Phrase::Value(map, v) => {
-                let mut buf = [0u8; 4];
-                f(phrase_segment(map.replacement(v), None, &mut buf).0)
-            }
-        }
     }
 }
 
@@ -761,13 +733,13 @@ mod tests {
                 convert_segment(next, seg, &mut expected)
             });
             let mut got = String::new();
-            convert_two_steps(f, n, table, &text, &mut got, |v, out| {
-                Phrase::Value(f, v).with_text(|seg| convert_segment(next, seg, out))
+            convert_two_steps(f, n, table, &text, &mut got, |seg, out| {
+                convert_segment(next, seg, out)
             });
             assert_eq!(got, expected, "{text:?}");
             let mut utf16: Vec<u16> = Vec::new();
-            convert_two_steps(f, n, table, &text, &mut utf16, |v, out| {
-                Phrase::Value(f, v).with_text(|seg| convert_segment(next, seg, out))
+            convert_two_steps(f, n, table, &text, &mut utf16, |seg, out| {
+                convert_segment(next, seg, out)
             });
             assert_eq!(String::from_utf16(&utf16).unwrap(), expected, "{text:?}");
         }

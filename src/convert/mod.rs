@@ -27,7 +27,6 @@ pub use user_dict::{Piece, UserDict};
 use crate::error::Result;
 use engine::{
     convert_segment, convert_two_steps, segment, segment_and_convert, two_steps_apply, Matcher,
-    Phrase,
 };
 use output::Output;
 use std::collections::HashMap;
@@ -263,42 +262,36 @@ impl Converter {
         if self.fused {
             // The first step ran during segmentation; each segment continues with the rest.
             let rest = &self.chain[1..];
+            if let Some((first, next, table)) = self.two_steps().filter(|_| one_pass) {
+                // Phrases are written from the table; the rest (one-character
+                // values) are rare, and go through the chain.
+                convert_two_steps(first, next, table, &normalized, out, |seg, out| {
+                    run_steps(rest, seg, &mut a, &mut b, out)
+                });
+                return;
+            }
             // A phrase is a segment of its own, and phrases repeat (10 MB of
             // news has ~190k phrase segments of a few thousand distinct
             // phrases): the rest of the chain runs once per phrase, its output
             // kept in `done` by value id. Only for texts big enough to repay
             // the table (a slot per phrase value of the first step).
-            // (Made at the first phrase with an id: the one pass writes those
-            // from its table and never needs it.)
-            let values = match self.chain[0].as_map() {
-                Some(map) if !rest.is_empty() && normalized.len() >= 32 * 1024 => map.len(),
-                _ => 0,
+            let values = self.chain[0].as_map().map_or(0, PrefixMap::len);
+            let mut memo = if rest.is_empty() || normalized.len() < 32 * 1024 {
+                Vec::new()
+            } else {
+                vec![(u32::MAX, 0u32); values]
             };
-            let mut memo = Vec::new();
             let mut done = O::default();
-            let mut phrase = |p: Phrase<'_>, out: &mut O| {
-                let id = p.id();
-                if memo.is_empty() && id.is_some() {
-                    memo = vec![(u32::MAX, 0u32); values];
-                }
-                let Some(slot) = id.and_then(|id| memo.get_mut(id as usize)) else {
-                    return p.with_text(|seg| run_steps(rest, seg, &mut a, &mut b, out));
+            segment_and_convert(&self.chain[0], &normalized, |seg, phrase| {
+                let Some(slot) = phrase.and_then(|id| memo.get_mut(id as usize)) else {
+                    return run_steps(rest, seg, &mut a, &mut b, out);
                 };
                 if slot.0 == u32::MAX {
                     let start = done.len();
-                    p.with_text(|seg| run_steps(rest, seg, &mut a, &mut b, &mut done));
+                    run_steps(rest, seg, &mut a, &mut b, &mut done);
                     *slot = (start as u32, done.len() as u32);
                 }
                 out.push_from(&done, slot.0 as usize..slot.1 as usize);
-            };
-            if let Some((first, next, table)) = self.two_steps().filter(|_| one_pass) {
-                convert_two_steps(first, next, table, &normalized, out, |v, out| {
-                    phrase(Phrase::Value(first, v), out)
-                });
-                return;
-            }
-            segment_and_convert(&self.chain[0], &normalized, |seg, id| {
-                phrase(Phrase::Text(seg, id), out)
             });
             return;
         }

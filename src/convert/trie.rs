@@ -107,9 +107,6 @@ pub struct PrefixMap {
     triples: Vec<u64>,
     /// The size of `pairs` and `triples`, as a power of two (see [`filter_bits`]).
     filter_bits: u32,
-    /// Bit per code point below `TABLE_LIMIT`: is it a key by itself? (Up to
-    /// the highest one: bits beyond are clear.)
-    one_char_keys: Vec<u64>,
     /// The first characters' first two UTF-8 bytes, for [`PrefixMap::may_match`]:
     /// bit per (lead byte, second byte) of the multi-byte ones…
     first_bytes: Box<[u64; 1024]>,
@@ -172,10 +169,10 @@ fn filter_bits(items: usize) -> u32 {
 const ROW_SHIFT: u32 = 20;
 const NODE_MASK: u32 = (1 << ROW_SHIFT) - 1;
 /// Rows of a [`TwoStepTable`]: no key of the next step starts with the character…
-pub const ROW_NONE: u32 = 0;
+const ROW_NONE: u32 = 0;
 /// …any character may follow (the character is a key itself, or beyond the
 /// table: the matcher decides)…
-pub const ROW_ALL: u32 = 1;
+const ROW_ALL: u32 = 1;
 /// …and at most this many in all (characters beyond share rows).
 const MAX_ROWS: u32 = 1 << (32 - ROW_SHIFT);
 /// A row has a bit per value of the following character's low 8 bits.
@@ -250,11 +247,21 @@ impl TwoStepTable {
     #[inline(always)]
     fn root_entry(&self, first: &PrefixMap, c: u32) -> RootEntry {
         if c < TABLE_LIMIT {
-            return self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
+            return page_entry(&self.page_of, &self.pages, c);
         }
         let (node, value) = first.root_entry(c);
         (node | ROW_ALL << ROW_SHIFT, value)
     }
+}
+
+/// The root table's slot for code point `c` (below `TABLE_LIMIT`).
+#[inline(always)]
+fn page_entry(
+    page_of: &[u16; TABLE_LIMIT as usize / PAGE],
+    pages: &[[RootEntry; PAGE]],
+    c: u32,
+) -> RootEntry {
+    pages[page_of[c as usize / PAGE] as usize][c as usize % PAGE]
 }
 
 #[inline(always)]
@@ -405,7 +412,6 @@ impl PrefixMap {
             pair_slots: Vec::new(),
             triples: Vec::new(),
             filter_bits: MAX_FILTER_BITS,
-            one_char_keys: Vec::new(),
             first_bytes: Box::new([0; 1024]),
             first_leads: Vec::new(),
             first_ascii: false,
@@ -546,7 +552,7 @@ impl PrefixMap {
     /// Could a key of two or more characters start with `c1` followed by
     /// `c2`? (`false` is certain.)
     #[inline(always)]
-    pub fn may_pair(&self, c1: u32, c2: u32) -> bool {
+    fn may_pair(&self, c1: u32, c2: u32) -> bool {
         has_bit(&self.pairs, pair_bit(c1, c2, self.filter_bits))
     }
 
@@ -582,15 +588,6 @@ impl PrefixMap {
             self.pages[self.page_of[p] as usize][c as usize % PAGE] =
                 (id as u32, self.value_ref(self.nodes[id].value));
             self.first[c as usize / 64] |= 1 << (c % 64);
-            if self.nodes[id].value != NO_VALUE {
-                // Only as long as the highest such key needs (most maps: a
-                // few KiB, not the 32 KiB of the whole table).
-                let w = c as usize / 64;
-                if self.one_char_keys.len() <= w {
-                    self.one_char_keys.resize(w + 1, 0);
-                }
-                self.one_char_keys[w] |= 1 << (c % 64);
-            }
         }
     }
 
@@ -622,7 +619,7 @@ impl PrefixMap {
     fn child(&self, node: u32, c: char) -> Option<u32> {
         let c = c as u32;
         if node == 0 && c < TABLE_LIMIT {
-            let (id, _) = self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
+            let (id, _) = page_entry(&self.page_of, &self.pages, c);
             return (id != 0).then_some(id);
         }
         if node == 0 && !self.high_roots {
@@ -669,27 +666,11 @@ impl PrefixMap {
     /// Could a key start with `c`?
     #[inline(always)]
     pub fn may_start(&self, c: char) -> bool {
-        self.may_start_code(c as u32)
-    }
-
-    /// Could a key start with code point `c`? (`true` for a code point that is
-    /// no character: no text has one, and the answer stays on the safe side.)
-    #[inline(always)]
-    pub fn may_start_code(&self, c: u32) -> bool {
-        if c < TABLE_LIMIT {
-            self.first[c as usize / 64] & (1 << (c % 64)) != 0
+        let u = c as u32;
+        if u < TABLE_LIMIT {
+            self.first[u as usize / 64] & (1 << (u % 64)) != 0
         } else {
-            char::from_u32(c).is_none_or(|ch| self.child(0, ch).is_some())
-        }
-    }
-
-    /// Is code point `c` a key by itself?
-    #[inline(always)]
-    pub fn is_key_code(&self, c: u32) -> bool {
-        if c < TABLE_LIMIT {
-            has_bit(&self.one_char_keys, c as usize)
-        } else {
-            self.root_entry(c).1 != NO_VALUE
+            self.child(0, c).is_some()
         }
     }
 
@@ -729,12 +710,13 @@ impl PrefixMap {
         }
         let mut row_of = std::collections::HashMap::new();
         let mut row_for = |y: u32| -> u32 {
-            if next.is_key_code(y) {
-                return ROW_ALL;
+            let (node, value) = next.root_entry(y);
+            if value != NO_VALUE {
+                return ROW_ALL; // a key by itself
             }
-            let Some(node) = char::from_u32(y).and_then(|ch| next.child(0, ch)) else {
+            if node == 0 {
                 return ROW_NONE;
-            };
+            }
             *row_of.entry(y).or_insert_with(|| {
                 let count = (rows.len() / ROW_WORDS) as u32;
                 let row = if count < max_rows {
@@ -763,12 +745,9 @@ impl PrefixMap {
         // the entry of a character the first step turns into it holds the
         // replacement (in the row's place: row 0), so the pass does not stop there.
         let replaced = |y: u32| -> Option<u32> {
-            let node = char::from_u32(y).and_then(|ch| next.child(0, ch))?;
-            if !kids_of(next, node as usize).is_empty() {
-                return None;
-            }
-            let value = next.root_entry(y).1;
-            (value != NO_VALUE && value & INLINE != 0).then_some(value)
+            let (node, value) = next.root_entry(y);
+            let one_char = node != 0 && value != NO_VALUE && value & INLINE != 0;
+            (one_char && kids_of(next, node as usize).is_empty()).then_some(value)
         };
         let mut page_of = self.page_of.clone();
         let mut pages = self.pages.clone();
@@ -1113,7 +1092,7 @@ impl PrefixMap {
     #[inline(always)]
     fn root_entry(&self, c: u32) -> RootEntry {
         if c < TABLE_LIMIT {
-            return self.pages[self.page_of[c as usize / PAGE] as usize][c as usize % PAGE];
+            return page_entry(&self.page_of, &self.pages, c);
         }
         if !self.high_roots {
             return NO_ROOT; // (variation selectors, private use: never a key's start here)
@@ -1293,7 +1272,6 @@ impl PrefixMap {
             + self.pairs.len() * 8
             + self.pair_slots.len() * std::mem::size_of::<PairSlot>()
             + self.triples.len() * 8
-            + self.one_char_keys.len() * 8
             + std::mem::size_of_val(&*self.first_bytes)
     }
 }
