@@ -9,6 +9,9 @@ test('imports with no init call and converts', () => {
   assert.equal(convert('汉字转换，头发发展', 's2t'), '漢字轉換，頭髮發展');
   assert.equal(convert('滑鼠', 'tw2sp'), '鼠标');
   assert.match(version(), /^\d+\.\d+\.\d+/);
+  // The UTF-16 result as Node decodes it (Buffer): surrogate pairs, ASCII, empty.
+  assert.equal(convert('a𠀀b头发\n', 's2t'), 'a𠀀b頭髮\n');
+  assert.equal(convert('', 's2t'), '');
 });
 
 test('init() exists and resolves in Node (browser code runs unchanged)', async () => {
