@@ -862,6 +862,11 @@ impl PrefixMap {
 #[inline(always)]
 fn decode(b: &[u8]) -> (u32, usize) {
     match *b {
+        // Chinese first: one test for its three-byte characters.
+        [x, y, z, ..] if x & 0xF0 == 0xE0 => (
+            ((x as u32 & 0x0F) << 12) | ((y as u32 & 0x3F) << 6) | (z as u32 & 0x3F),
+            3,
+        ),
         [x, ..] if x < 0x80 => (x as u32, 1),
         [x, y, ..] if x < 0xE0 => (((x as u32 & 0x1F) << 6) | (y as u32 & 0x3F), 2),
         [x, y, z, ..] if x < 0xF0 => (
