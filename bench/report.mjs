@@ -95,6 +95,29 @@ if (C) {
   md.push('');
 }
 
+// ---------- conversion in Chromium ----------
+const CB = R.convert_browser;
+if (CB) {
+  const NAMES = { jingwen: 'jingwen/convert (wasm)', 'opencc-js': 'opencc-js 1.4.2', zhconv: 'zhconv 0.4.2 (wasm)' };
+  md.push('### Conversion throughput in Chromium');
+  md.push('');
+  md.push(`${when(CB)} The same inputs on a page's main thread in headless Chromium ${CB.chromium_version || ''}, where web developers run these libraries: MB/s of UTF-8 input, string in and string out, median of all conversions (${CB.sizes.map((sz) => { const r = CB.results[CB.configs[0]][sz]; return `${sz}: ${r.rounds} rounds × ${r.reps}`; }).join(', ')}, peers interleaved); in brackets jingwen ÷ that peer. Each peer on a page of its own (jingwen: the lean \`jingwen/convert\` entry; opencc-js: its UMD full bundle; zhconv: its wasm-bindgen web build). Output identical to the official OpenCC's: ${CB.peers.map((p) => `${p} ${CB.configs.every((c) => CB.sizes.every((s) => CB.results[c][s][p].identical)) ? 'yes' : 'no'}`).join(', ')}. Script: [bench/convert_browser.mjs](convert_browser.mjs).`);
+  md.push('');
+  const big = CB.sizes.at(-1);
+  md.push(table(['config', 'input', ...CB.peers.map((p) => NAMES[p])], CB.configs.flatMap((cfg) => CB.sizes.map((s) => {
+    const row = CB.results[cfg][s];
+    const j = row.jingwen.mb_s;
+    return [cfg, s, ...CB.peers.map((p) => (p === 'jingwen' ? `**${f1(j)}**` : `${f1(row[p].mb_s)} (${ratio(j, row[p].mb_s)})`))];
+  }))));
+  md.push('');
+  summary.push(`- **In Chromium** (${big}): ${CB.configs.map((cfg) => { const r = CB.results[cfg][big]; return `${cfg} ${f1(r.jingwen.mb_s)} MB/s = ${ratio(r.jingwen.mb_s, r['opencc-js'].mb_s)} opencc-js, ${(r.jingwen.mb_s / r.zhconv.mb_s).toFixed(2)}× zhconv`; }).join('; ')}.`);
+  for (const cfg of CB.configs) {
+    const r = CB.results[cfg][big];
+    targets.push([`throughput ${cfg} ≥ 3× opencc-js, in Chromium (${big})`, ratio(r.jingwen.mb_s, r['opencc-js'].mb_s), r.jingwen.mb_s >= 3 * r['opencc-js'].mb_s]);
+    targets.push([`throughput ${cfg} ≥ zhconv, in Chromium (${big})`, `${(r.jingwen.mb_s / r.zhconv.mb_s).toFixed(2)}×`, r.jingwen.mb_s >= r.zhconv.mb_s]);
+  }
+}
+
 // ---------- start-up ----------
 const S = R.startup;
 if (S) {
