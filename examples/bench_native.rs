@@ -3,7 +3,9 @@
 //! measured inside the process (start-up and file reading excluded).
 //!
 //! ```text
-//! bench_native convert FILE CONFIG RUNS [OUT]   init + RUNS conversions (OUT: write the output)
+//! bench_native convert FILE CONFIG RUNS [OUT]   init + RUNS conversions (OUT: write the output;
+//!                                               with UTF16=1 in the environment, into UTF-16 as
+//!                                               the wasm binding does, and OUT is not written)
 //! bench_native clean FILE... --runs RUNS        RUNS rounds of cleaning every FILE (bytes input)
 //! bench_native highlight TEXT KEYWORDS RUNS     compile (keywords: one per line) + RUNS finds
 //! ```
@@ -39,9 +41,18 @@ fn main() {
             let init = ms(t);
             let mut times = Vec::new();
             let mut last = String::new();
+            // The path the wasm binding takes (profiling it natively is easier).
+            let utf16 = std::env::var_os("UTF16").is_some();
+            let mut units: Vec<u16> = Vec::new();
             for _ in 0..runs {
                 let t = Instant::now();
-                last = black_box(conv.convert(&text));
+                if utf16 {
+                    units.clear();
+                    conv.convert_utf16(&text, &mut units);
+                    black_box(&units);
+                } else {
+                    last = black_box(conv.convert(&text));
+                }
                 times.push(ms(t));
             }
             if let Some(out) = args.get(4) {
