@@ -162,6 +162,10 @@ if (S) {
   // script starts ~20 ms after navigation with no library at all; shown above).
   const js = S.chromium.jingwen.s2t.from_script_start_ms.median;
   targets.push(['time to first s2t conversion ≤ 50 ms (Chromium: module load + data init + converting, from the page\'s script start)', `${ms(js)} (${ms(j)} from navigation start)`, js <= 50]);
+  // The issue puts opencc-js at ≈ 140 ms, which is what it measures here from navigation
+  // start, so the target may well mean that reading: both are shown.
+  const oj = S.chromium['opencc-js'].s2t.from_navigation_ms.median;
+  targets.push([`the same from navigation start (the reading in which opencc-js takes ${ms(oj)}; the issue says ≈ 140 ms; a blank page alone takes ${ms(S.chromium.blank.s2t.from_navigation_ms.median)})`, ms(j), j <= 50]);
 }
 
 // ---------- memory ----------
