@@ -103,8 +103,9 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
   };
 
   // The wasm returns conversions as UTF-16 views of its memory: decoding
-  // UTF-16 into a JS string is close to a copy, UTF-8 costs V8 about 6 ms per
-  // MB of Chinese. A view is valid only until the next call into the wasm,
+  // UTF-16 into a JS string is close to a copy, while decoding UTF-8 Chinese
+  // costs Node ~4.6 ms and Chromium ~2.2 ms per MB (measured: 10 MB converted,
+  // TextDecoder). A view is valid only until the next call into the wasm,
   // so it is decoded at once. An entry point may bring a faster decoder
   // (Node's Buffer: a third of TextDecoder's time there, which goes through ICU).
   const utf16 = decodeUtf16 ? { decode: decodeUtf16 } : new TextDecoder('utf-16le');

@@ -869,10 +869,6 @@ fn decode(b: &[u8]) -> (u32, usize) {
         ),
         [x, ..] if x < 0x80 => (x as u32, 1),
         [x, y, ..] if x < 0xE0 => (((x as u32 & 0x1F) << 6) | (y as u32 & 0x3F), 2),
-        [x, y, z, ..] if x < 0xF0 => (
-            ((x as u32 & 0x0F) << 12) | ((y as u32 & 0x3F) << 6) | (z as u32 & 0x3F),
-            3,
-        ),
         [x, y, z, w, ..] => (
             ((x as u32 & 0x07) << 18)
                 | ((y as u32 & 0x3F) << 12)
