@@ -118,6 +118,24 @@ if (CB) {
   }
 }
 
+// ---------- yardstick ----------
+const Y = R.yardstick;
+if (Y) {
+  md.push('### The matching method apart from the table (s2t)');
+  md.push('');
+  md.push(`${when(Y)} zhconv converts with its own table of ${Y.keys.zhconv_zh_hant ?? '?'} keys (zh-Hant), OpenCC's s2t has ${Y.keys.opencc_s2t}. Here the automaton zhconv uses (daachorse 1.0.1, leftmost-longest, as OpenCC's greedy scan) is built over OpenCC's own s2t dictionaries ([bench/daachorse-opencc](daachorse-opencc/src/lib.rs), raw wasm exports) and runs with the same JS around it as jingwen (UTF-8 in, UTF-16 out). MB/s, median of ${Y.rounds} rounds; in brackets jingwen ÷ that peer. Building its automaton takes ${ms(Y.node.daachorse_build_ms)} in Node and ${ms(Y.chromium.daachorse_build_ms)} in Chromium; jingwen's first 100 KB conversion, which builds its tries, ${ms(Y.node.jingwen_first_100kb_ms)} / ${ms(Y.chromium.jingwen_first_100kb_ms)}. Output identical to the official OpenCC's: ${Y.peers.map((p) => `${p} ${Y.sizes.every((s) => Y.node[s][p].identical && Y.chromium[s][p].identical) ? 'yes' : 'no'}`).join(', ')}. Script: [bench/yardstick.mjs](yardstick.mjs).`);
+  md.push('');
+  const yb = Y.sizes.at(-1);
+  const yc = Y.chromium[yb];
+  summary.push(`- **The matching method apart from the table** (s2t, ${yb}, Chromium): the automaton zhconv uses, built over OpenCC's ${Y.keys.opencc_s2t} s2t keys, ${f1(yc['daachorse-opencc'].mb_s)} MB/s vs jingwen ${f1(yc.jingwen.mb_s)} (${(yc.jingwen.mb_s / yc['daachorse-opencc'].mb_s).toFixed(2)}×); zhconv with its own ${Y.keys.zhconv_zh_hant ?? '?'} keys ${f1(yc.zhconv.mb_s)}.`);
+  md.push(table(['where', 'input', 'jingwen', 'daachorse over OpenCC s2t', 'zhconv (its own table)'], ['node', 'chromium'].flatMap((env) => Y.sizes.map((sz) => {
+    const r = Y[env][sz];
+    const j = r.jingwen.mb_s;
+    return [env === 'node' ? 'Node' : 'Chromium', sz, `**${f1(j)}**`, `${f1(r['daachorse-opencc'].mb_s)} (${(j / r['daachorse-opencc'].mb_s).toFixed(2)}×)`, `${f1(r.zhconv.mb_s)} (${(j / r.zhconv.mb_s).toFixed(2)}×)`];
+  }))));
+  md.push('');
+}
+
 // ---------- start-up ----------
 const S = R.startup;
 if (S) {
