@@ -123,7 +123,7 @@ const Y = R.yardstick;
 if (Y) {
   md.push('### The matching method apart from the table (s2t)');
   md.push('');
-  md.push(`${when(Y)} zhconv converts with its own table of ${Y.keys.zhconv_zh_hant ?? '?'} keys (zh-Hant), OpenCC's s2t has ${Y.keys.opencc_s2t}. Here the automaton zhconv uses (daachorse 1.0.1, leftmost-longest, as OpenCC's greedy scan) is built over OpenCC's own s2t dictionaries ([bench/daachorse-opencc](daachorse-opencc/src/lib.rs), raw wasm exports) and runs with the same JS around it as jingwen (UTF-8 in, UTF-16 out). MB/s, median of ${Y.rounds} rounds; in brackets jingwen ÷ that peer. Building its automaton takes ${ms(Y.node.daachorse_build_ms)} in Node and ${ms(Y.chromium.daachorse_build_ms)} in Chromium; jingwen's first 100 KB conversion, which builds its tries, ${ms(Y.node.jingwen_first_100kb_ms)} / ${ms(Y.chromium.jingwen_first_100kb_ms)}. Output identical to the official OpenCC's: ${Y.peers.map((p) => `${p} ${Y.sizes.every((s) => Y.node[s][p].identical && Y.chromium[s][p].identical) ? 'yes' : 'no'}`).join(', ')}. Script: [bench/yardstick.mjs](yardstick.mjs).`);
+  md.push(`${when(Y)} zhconv converts with its own table of ${Y.keys.zhconv_zh_hant ?? '?'} keys (zh-Hant), OpenCC's s2t has ${Y.keys.opencc_s2t}. Here the automaton zhconv uses (daachorse 1.0.1, leftmost-longest, as OpenCC's greedy scan) is built over OpenCC's own s2t dictionaries ([bench/daachorse-opencc](daachorse-opencc/src/lib.rs), raw wasm exports) and runs with the same JS around it as jingwen (UTF-8 in, UTF-16 out). MB/s, median of all conversions (${Y.rounds} rounds, peers interleaved); in brackets jingwen ÷ that peer. Building its automaton takes ${ms(Y.node.daachorse_build_ms)} in Node and ${ms(Y.chromium.daachorse_build_ms)} in Chromium; jingwen's first 100 KB conversion, which builds its tries, ${ms(Y.node.jingwen_first_100kb_ms)} / ${ms(Y.chromium.jingwen_first_100kb_ms)}. Output identical to the official OpenCC's: ${Y.peers.map((p) => `${p} ${Y.sizes.every((s) => Y.node[s][p].identical && Y.chromium[s][p].identical) ? 'yes' : 'no'}`).join(', ')}. Script: [bench/yardstick.mjs](yardstick.mjs).`);
   md.push('');
   const yb = Y.sizes.at(-1);
   const yc = Y.chromium[yb];
@@ -183,7 +183,7 @@ if (S) {
   // The issue puts opencc-js at ≈ 140 ms, which is what it measures here from navigation
   // start, so the target may well mean that reading: both are shown.
   const oj = S.chromium['opencc-js'].s2t.from_navigation_ms.median;
-  targets.push([`the same from navigation start (the reading in which opencc-js takes ${ms(oj)}; the issue says ≈ 140 ms; a blank page alone takes ${ms(S.chromium.blank.s2t.from_navigation_ms.median)})`, ms(j), j <= 50]);
+  targets.push([`the same from navigation start (the reading in which opencc-js takes ${ms(oj)}; the issue says ≈ 140 ms; a blank page alone takes ${ms(S.chromium.blank?.s2t?.from_navigation_ms.median)})`, ms(j), j <= 50]);
 }
 
 // ---------- memory ----------
