@@ -178,6 +178,17 @@ const MAX_ROWS: u32 = 1 << (32 - ROW_SHIFT);
 /// A row has a bit per value of the following character's low 8 bits.
 const ROW_WORDS: usize = 4;
 
+/// Where row `row` keeps the bit of a following character `c2` (by its low 8
+/// bits): the word's index in the rows, and the bit. (Set and tested in one
+/// place, so that building and testing cannot disagree.)
+#[inline(always)]
+fn row_bit(row: u32, c2: u32) -> (usize, u64) {
+    (
+        row as usize * ROW_WORDS + (c2 as usize >> 6) % ROW_WORDS,
+        1 << (c2 % 64),
+    )
+}
+
 /// The first step's root table for running it with the next step in one pass
 /// (`engine::convert_two_steps`). Each character's entry also holds the row,
 /// in a small table of bits, of its first-step output `y` (its one-character
@@ -209,8 +220,8 @@ impl TwoStepTable {
     /// followed by `c2`? (`false` is certain.)
     #[inline(always)]
     pub fn may_follow(&self, row: u32, c2: u32) -> bool {
-        let i = row as usize * ROW_WORDS + (c2 as usize >> 6) % ROW_WORDS;
-        self.rows.get(i).is_some_and(|w| w >> (c2 % 64) & 1 != 0)
+        let (i, bit) = row_bit(row, c2);
+        self.rows.get(i).is_some_and(|w| w & bit != 0)
     }
 
     /// Sets what the pass writes for each value id of `first` (the map this
@@ -732,8 +743,8 @@ impl PrefixMap {
                 {
                     let from = sources.get(&kid.ch).map_or(&[][..], Vec::as_slice);
                     for &c2 in std::iter::once(&kid.ch).chain(from) {
-                        let i = row as usize * ROW_WORDS + (c2 as usize >> 6) % ROW_WORDS;
-                        rows[i] |= 1 << (c2 % 64);
+                        let (i, bit) = row_bit(row, c2);
+                        rows[i] |= bit;
                     }
                 }
                 row
