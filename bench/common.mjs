@@ -87,6 +87,21 @@ export function proseFile(label, bytes) {
   return path;
 }
 
+/**
+ * The official OpenCC's output of a prose file (`proseFile`) with `config`
+ * (s2t, t2s or s2twp), next to it: the reference every benchmark checks against.
+ */
+export const officialOutput = (file, config) => file.replace(/\.txt$/, `.${config}.official.txt`);
+
+/** What `config` converts: the prose itself, or for t2s the official s2t output of it. */
+export const conversionInput = (file, config) => (config === 't2s' ? officialOutput(file, 's2t') : file);
+
+/** Makes the official outputs of `files` where they are missing or stale (bench/opencc_official.py). */
+export function prepareOfficialOutputs(files) {
+  log('official OpenCC reference outputs …');
+  execFileSync(PYTHON, [join(BENCH, 'opencc_official.py'), 'prepare', ...files], { stdio: 'inherit' });
+}
+
 export const SIZES = QUICK
   ? [
       ['100KB', 100e3],

@@ -19,8 +19,8 @@ import { readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  CONFIGS, INPUTS, OPENCCJS, PYTHON, QUICK, SIZES, ZHCONV, ZHCONV_NODE, agreement, interleave, log, mb, native,
-  proseFile, require, saveResult, summary,
+  CONFIGS, INPUTS, OPENCCJS, PYTHON, QUICK, SIZES, ZHCONV, ZHCONV_NODE, agreement, conversionInput, interleave, log, mb, native,
+  officialOutput, prepareOfficialOutputs, proseFile, require, saveResult, summary,
 } from './common.mjs';
 
 const ROUNDS = QUICK ? 2 : 5;
@@ -32,10 +32,7 @@ const zhconv = require(ZHCONV_NODE);
 
 // Inputs and the official outputs (references).
 const files = Object.fromEntries(SIZES.map(([label, bytes]) => [label, proseFile(label, bytes)]));
-log('official OpenCC reference outputs …');
-execFileSync(PYTHON, [join(import.meta.dirname, 'opencc_official.py'), 'prepare', ...Object.values(files)], { stdio: 'inherit' });
-const official = (file, config) => file.replace(/\.txt$/, `.${config}.official.txt`);
-const inputOf = (file, config) => (config === 't2s' ? official(file, 's2t') : file);
+prepareOfficialOutputs(Object.values(files));
 
 const PEERS = ['jingwen-wasm', 'opencc-js', 'zhconv-wasm', 'opencc-official', 'jingwen-native'];
 const results = {};
@@ -52,16 +49,16 @@ for (const config of CONFIGS) {
     'zhconv-wasm': (t) => conv['zhconv-wasm'](t),
   };
   // Warm-up (JIT, lazy tables) on the smallest input.
-  const warm = readFileSync(inputOf(files[SIZES[0][0]], config), 'utf8');
+  const warm = readFileSync(conversionInput(files[SIZES[0][0]], config), 'utf8');
   for (const f of Object.values(jsRun)) f(warm);
 
   results[config] = {};
   for (const [label] of SIZES) {
-    const file = inputOf(files[label], config);
+    const file = conversionInput(files[label], config);
     const text = readFileSync(file, 'utf8');
     const bytes = Buffer.byteLength(text);
     const reps = repsFor(bytes);
-    const ref = readFileSync(official(files[label], config), 'utf8');
+    const ref = readFileSync(officialOutput(files[label], config), 'utf8');
     const times = Object.fromEntries(PEERS.map((p) => [p, []]));
     const outputs = {};
     const nativeOut = join(INPUTS, `native-out.${config}.${label}.txt`);

@@ -16,7 +16,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { CONFIGS, OPENCCJS, QUICK, ROOT, SIZES, ZHCONV, interleave, log, mb, proseFile, saveResult, summary } from './common.mjs';
+import {
+  CONFIGS, OPENCCJS, QUICK, ROOT, SIZES, ZHCONV, conversionInput, interleave, log, mb, officialOutput, prepareOfficialOutputs, proseFile,
+  saveResult, summary,
+} from './common.mjs';
 import { launch, startServer } from './browser.mjs';
 
 const ROUNDS = QUICK ? 2 : 5;
@@ -24,8 +27,7 @@ const repsFor = (bytes) => (bytes <= 200e3 ? (QUICK ? 3 : 10) : bytes <= 2e6 ? 3
 const PEERS = ['jingwen', 'opencc-js', 'zhconv'];
 
 const files = Object.fromEntries(SIZES.map(([label, bytes]) => [label, proseFile(label, bytes)]));
-const official = (file, config) => file.replace(/\.txt$/, `.${config}.official.txt`);
-const inputOf = (file, config) => (config === 't2s' ? official(file, 's2t') : file);
+prepareOfficialOutputs(Object.values(files));
 const url = (file) => '/' + relative(ROOT, file);
 
 // The page's side: `window.convertWith(config)` answers a function converting a string.
@@ -91,14 +93,14 @@ for (const p of PEERS) {
 const sha = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const results = {};
 for (const config of CONFIGS) {
-  const warm = url(inputOf(files[SIZES[0][0]], config));
+  const warm = url(conversionInput(files[SIZES[0][0]], config));
   for (const p of PEERS) await pages[p].evaluate(([c, w]) => window.run(c, w, 1), [config, warm]);
   results[config] = {};
   for (const [label] of SIZES) {
-    const file = inputOf(files[label], config);
+    const file = conversionInput(files[label], config);
     const bytes = readFileSync(file).length;
     const reps = repsFor(bytes);
-    const expected = sha(official(files[label], config));
+    const expected = sha(officialOutput(files[label], config));
     const times = Object.fromEntries(PEERS.map((p) => [p, []]));
     const identical = {};
     log(`${config} ${label}: ${ROUNDS} rounds × ${reps} conversions per peer`);

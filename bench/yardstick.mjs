@@ -12,7 +12,9 @@
 // the official OpenCC's.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { QUICK, ROOT, SIZES, interleave, log, mb, proseFile, require, saveResult, summary, ZHCONV_NODE } from './common.mjs';
+import {
+  QUICK, ROOT, SIZES, ZHCONV_NODE, interleave, log, mb, officialOutput, prepareOfficialOutputs, proseFile, require, saveResult, summary,
+} from './common.mjs';
 import { launch, startServer } from './browser.mjs';
 
 const ROUNDS = QUICK ? 2 : 5;
@@ -22,7 +24,8 @@ const DICTS = ['STPhrases.txt', 'STPhrases_GeneratedFromRegionalPhrases.txt', 'S
 const PEERS = ['jingwen', 'daachorse-opencc', 'zhconv'];
 const sizes = SIZES.filter(([l]) => l !== '100KB');
 const files = Object.fromEntries(sizes.map(([label, bytes]) => [label, proseFile(label, bytes)]));
-const official = (label) => files[label].replace(/\.txt$/, '.s2t.official.txt');
+prepareOfficialOutputs(Object.values(files));
+const official = (label) => officialOutput(files[label], 's2t');
 
 // The same code runs in Node and in the page: `env` brings the wasm bytes, the
 // dictionary text, jingwen's Converter, zhconv's convert and a UTF-16 decoder.
