@@ -238,37 +238,12 @@ fn unit_at(text: &str, pos: usize) -> usize {
 }
 
 /// Converts one segment with one matcher, appending to `out`. A built map
-/// scans the segment in one pass ([`PrefixMap::scan`]); otherwise only
-/// characters that can start a key are looked up. Unchanged text is copied in
-/// runs, or character by character where the output is UTF-16.
+/// scans the segment in one pass, writing character by character as it goes
+/// (see [`PrefixMap::scan_positions`]); otherwise only characters that can
+/// start a key are looked up, and unchanged text is copied in runs.
 pub fn convert_segment<O: Output>(m: &Matcher, seg: &str, out: &mut O) {
     if let Some(map) = m.as_map().filter(|m| m.is_single_tier()) {
-        let mut run = 0; // start of the unchanged text not yet copied
-        map.scan(seg, unit_len, |step| match step {
-            Step::Hit { start, hit, first } => {
-                let value = map.replacement(hit.value);
-                if O::CHARWISE {
-                    out.push_repl(value);
-                } else if char::from_u32(first).is_none_or(|c| value != Repl::Char(c)) {
-                    if run < start {
-                        out.push_str(&seg[run..start]);
-                    }
-                    out.push_repl(value);
-                    run = hit.end;
-                } // else a character that stays as it is: part of the run
-            }
-            Step::Keep { start, end, c } => {
-                if O::CHARWISE {
-                    match char::from_u32(c).filter(|c| c.len_utf8() == end - start) {
-                        Some(c) => out.push_char(c),
-                        None => out.push_str(&seg[start..end]), // a whole IDS
-                    }
-                }
-            }
-        });
-        if !O::CHARWISE {
-            out.push_str(&seg[run..]);
-        }
+        map.scan_positions(None, seg, |at| at.write(map, seg, unit_len, out));
         return;
     }
     let bytes = seg.as_bytes();
@@ -376,79 +351,34 @@ pub fn convert_two_steps<O: Output>(
         text,
         ends: Vec::new(),
     };
-    // The text before `copied` is written (UTF-8 output copies unchanged text in runs).
-    let mut copied = 0;
-    first.scan_two_step(table, text, unit_len, |step, row, c2| {
-        let (start, end, c, value) = match step {
-            Step::Keep { start, end, c } => (start, end, c, None),
-            Step::Hit {
-                start,
-                hit,
-                first: c,
-            } => {
-                if hit.chars >= 2 {
-                    // A phrase: a segment of its own.
-                    copy_to(text, &mut copied, start, out);
-                    match first.value_id(hit.value).and_then(|id| table.composed(id)) {
-                        Some(composed) => out.push_str(composed),
-                        None => {
-                            let mut buf = [0u8; 4];
-                            let value = first.replacement(hit.value);
-                            phrase(phrase_segment(value, None, &mut buf).0, out)
-                        }
-                    }
-                    copied = hit.end;
-                    return 0;
+    first.scan_positions(Some(table), text, |at| {
+        if at.found.chars >= 2 {
+            // A phrase: a segment of its own.
+            match first
+                .value_id(at.found.value)
+                .and_then(|id| table.composed(id))
+            {
+                Some(composed) => out.push_str(composed),
+                None => {
+                    let mut buf = [0u8; 4];
+                    let value = first.replacement(at.found.value);
+                    phrase(phrase_segment(value, None, &mut buf).0, out)
                 }
-                let value = match first.replacement(hit.value) {
-                    Repl::Char(v) if v as u32 == c => None,
-                    Repl::Char(v) => Some(v),
-                    // Never: `two_steps_apply` requires one-character values.
-                    Repl::Str(v) => {
-                        debug_assert!(false, "a longer value {v:?} in the one pass");
-                        v.chars().next()
-                    }
-                };
-                (start, hit.end, c, value)
             }
-        };
-        let y = value.map_or(c, |v| v as u32);
-        // A key of the next step may start here only if this character's
-        // row lets the character after it in the text follow (the row holds
-        // what may follow in a key, and what the first step turns into that).
-        if table.may_follow(row, c2) {
-            if let Some(e) = ahead.resolve(start, end, y, copied, out) {
-                // The match covers the characters up to `e`: the scan goes on there.
-                copied = e;
-                return e;
+            return at.found.end;
+        }
+        // One character of a run. A key of the next step may start here
+        // only if this character's row lets the character after it in the
+        // text follow (the row holds what may follow in a key, and what the
+        // first step turns into that).
+        if table.may_follow(at.row, at.c2) {
+            if let Some(e) = ahead.resolve(at.start, at.found.end, at.output_char(), out) {
+                return e; // the match covers the characters up to `e`
             }
         }
-        if O::CHARWISE {
-            match value {
-                Some(v) => out.push_char(v),
-                None => match char::from_u32(c).filter(|c| c.len_utf8() == end - start) {
-                    Some(c) => out.push_char(c),
-                    None => out.push_str(&text[start..end]), // a whole IDS
-                },
-            }
-            copied = end;
-        } else if let Some(v) = value {
-            copy_to(text, &mut copied, start, out);
-            out.push_char(v);
-            copied = end;
-        } // else unchanged: copied with the text around it
-        0
+        // Its first-step output: one character (see `two_steps_apply`), or an IDS unit.
+        at.write(first, text, unit_len, out)
     });
-    copy_to(text, &mut copied, text.len(), out);
-}
-
-/// Writes the text from `copied` up to `to` unchanged (UTF-8 output).
-#[inline(always)]
-fn copy_to<O: Output>(text: &str, copied: &mut usize, to: usize, out: &mut O) {
-    if *copied < to {
-        out.push_str(&text[*copied..to]);
-        *copied = to;
-    }
 }
 
 /// A phrase's first-step value as the text of its segment, with its value
@@ -493,15 +423,14 @@ impl Ahead<'_> {
     /// Matches the next step at the run character `text[start..end]`,
     /// whose first-step output is `y`, on `y` and the first-step output of
     /// the characters after it in the same run. On a match, writes its value
-    /// (`copied`: as in [`convert_two_steps`]) and answers where it ends in
-    /// the text: written, and covered, up to there.
+    /// and answers where it ends in the text: written, and covered, up to
+    /// there.
     #[inline(never)]
     fn resolve<O: Output>(
         &mut self,
         start: usize,
         end: usize,
         y: u32,
-        mut copied: usize,
         out: &mut O,
     ) -> Option<usize> {
         let (first, text) = (self.first, self.text);
@@ -532,7 +461,6 @@ impl Ahead<'_> {
             at = end;
             Some(c)
         })?;
-        copy_to(text, &mut copied, start, out);
         out.push_str(self.next.value(value));
         Some(ends[chars as usize - 1])
     }

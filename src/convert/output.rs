@@ -6,10 +6,6 @@ use super::trie::Repl;
 
 /// A destination for converted text.
 pub trait Output: Default {
-    /// Is text better written character by character as it is scanned (the
-    /// scan has decoded it already), rather than copied in runs?
-    const CHARWISE: bool;
-
     fn push_str(&mut self, s: &str);
     fn push_char(&mut self, c: char);
     /// Its length, in its own units (bytes or UTF-16 code units).
@@ -27,8 +23,6 @@ pub trait Output: Default {
 }
 
 impl Output for String {
-    const CHARWISE: bool = false;
-
     #[inline(always)]
     fn push_str(&mut self, s: &str) {
         String::push_str(self, s)
@@ -50,8 +44,6 @@ impl Output for String {
 
 /// UTF-16 code units.
 impl Output for Vec<u16> {
-    const CHARWISE: bool = true;
-
     #[inline]
     fn push_str(&mut self, s: &str) {
         // Short pieces (most of them: the text between two replacements) char

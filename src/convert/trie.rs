@@ -910,6 +910,76 @@ pub enum Step {
     Keep { start: usize, end: usize, c: u32 },
 }
 
+/// A position [`PrefixMap::scan_positions`] stops at.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Position {
+    pub start: usize,
+    /// The longest match here; `value` is `NO_VALUE` when nothing matches
+    /// (then `end` is after the character).
+    pub found: Hit,
+    /// The character here, and the one after the longest match's first
+    /// character (0 at the end of the text).
+    pub c: u32,
+    pub c2: u32,
+    /// Its row in the two-step table, if scanning through one.
+    pub row: u32,
+}
+
+impl Position {
+    /// The first character of what converting writes here: a one-character
+    /// match's value, else the character itself (a phrase's output is not
+    /// this).
+    #[inline(always)]
+    pub fn output_char(&self) -> u32 {
+        let v = self.found.value;
+        if v & INLINE != 0 && v != NO_VALUE {
+            v & !INLINE
+        } else {
+            self.c
+        }
+    }
+
+    /// Writes what converting with `map` (which the scan ran over) puts
+    /// here, in `text`, and answers where the scan goes on. `unit` as in
+    /// [`PrefixMap::scan`].
+    #[inline(always)]
+    pub fn write<O: super::output::Output>(
+        &self,
+        map: &PrefixMap,
+        text: &str,
+        unit: impl Fn(&str) -> usize,
+        out: &mut O,
+    ) -> usize {
+        let v = self.found.value;
+        if v & INLINE == 0 {
+            out.push_str(map.value(v));
+            return self.found.end;
+        }
+        // A one-character value, or none: the character stays.
+        match char::from_u32(if v == NO_VALUE { self.c } else { v & !INLINE }) {
+            Some(c) if !(0x2FF0..=0x2FFF).contains(&self.c) => out.push_char(c),
+            Some(c) if v != NO_VALUE => out.push_char(c), // an IDS operator with a value
+            _ => {
+                let end = self.unit_end(text, unit);
+                out.push_str(&text[self.start..end]); // a whole IDS
+                return end;
+            }
+        }
+        self.found.end
+    }
+
+    /// Where what is kept unchanged here ends when nothing matches: after
+    /// the character, or at an IDS operator after the unit (`unit(rest)` bytes).
+    #[inline(always)]
+    pub fn unit_end(&self, text: &str, unit: impl Fn(&str) -> usize) -> usize {
+        if (0x2FF0..=0x2FFF).contains(&self.c) {
+            self.start + unit(&text[self.start..])
+        } else {
+            self.found.end
+        }
+    }
+}
+
 /// What a match is replaced with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Repl<'a> {
@@ -997,40 +1067,50 @@ impl PrefixMap {
     /// right, never overlapping, and where nothing matches with a
     /// `Step::Keep` of one unit — a character, or at an IDS operator
     /// (U+2FF0..U+2FFF) `unit(rest)` bytes. Equivalent to calling [`PrefixMap::match_at`] at each position,
-    /// but every character is decoded once and its root entry read once: the
-    /// character after a position, which the pair filter needs, is carried
-    /// over as the next position's character. Single-tier maps only.
+    /// but every character is decoded once and its root entry read once (see
+    /// [`PrefixMap::scan_positions`]). Single-tier maps only.
     #[inline(always)]
     pub fn scan(&self, text: &str, unit: impl Fn(&str) -> usize, mut step: impl FnMut(Step)) {
-        self.scan_rows(None, text, unit, |s, _, _| {
-            step(s);
-            0
+        self.scan_positions(None, text, |at| {
+            if at.found.value != NO_VALUE {
+                step(Step::Hit {
+                    start: at.start,
+                    hit: at.found,
+                    first: at.c,
+                });
+                return at.found.end;
+            }
+            let end = at.unit_end(text, &unit);
+            step(Step::Keep {
+                start: at.start,
+                end,
+                c: at.c,
+            });
+            end
         });
     }
 
-    /// [`PrefixMap::scan`] through `table` (made from this map by
-    /// [`PrefixMap::two_step_table`]), handing on with each step its first
-    /// character's row and the character after that one (0 at the end).
-    /// `step` answers where the scan goes on: from the step's end, or further
-    /// on when it has dealt with the text up to there itself.
+    /// The scan under [`PrefixMap::scan`], for callers that write as they go:
+    /// `step` gets each position the scan stops at — a match, or a character
+    /// nothing matches at (`found.value` is `NO_VALUE`) — and answers where
+    /// the scan goes on (the match's end, a unit's end, or further on when
+    /// it has dealt with the text up to there itself). Through `table` (made
+    /// from this map by [`PrefixMap::two_step_table`]), each position also
+    /// has its first character's row. One character of the text is decoded
+    /// ahead: the character after a position, which the pair filter needs,
+    /// becomes the next position's character.
+    ///
+    /// Most positions are a character that begins no phrase with the one
+    /// after it, answered from the root entry alone; a converter writes its
+    /// value, or the character itself, without telling a match from none
+    /// ([`Position::single`]): on Chinese text that is a branch no predictor
+    /// can learn, where it writes one of the two.
     #[inline(always)]
-    pub(crate) fn scan_two_step(
-        &self,
-        table: &TwoStepTable,
-        text: &str,
-        unit: impl Fn(&str) -> usize,
-        step: impl FnMut(Step, u32, u32) -> usize,
-    ) {
-        self.scan_rows(Some(table), text, unit, step);
-    }
-
-    #[inline(always)]
-    fn scan_rows(
+    pub(crate) fn scan_positions(
         &self,
         table: Option<&TwoStepTable>,
         text: &str,
-        unit: impl Fn(&str) -> usize,
-        mut step: impl FnMut(Step, u32, u32) -> usize,
+        mut step: impl FnMut(Position) -> usize,
     ) {
         debug_assert_eq!(self.tiers, 1);
         let b = text.as_bytes();
@@ -1057,43 +1137,33 @@ impl PrefixMap {
             };
             // Does a phrase start with this character and the next? Most often
             // not, and the pair filter (in cache) says so.
-            let pair = (node != 0 && w2 != 0 && self.may_pair(c, c2))
-                .then(|| self.pair(c, c2))
-                .flatten();
-            if let Some(s) = pair {
-                if s.value != NO_VALUE {
-                    found = Hit {
-                        end: next + w2,
-                        value: s.value,
-                        chars: 2,
-                    };
-                }
-                let node2 = s.node & !HAS_CHILDREN;
-                if s.node & HAS_CHILDREN != 0 && self.may_triple(node2, at(next + w2).0) {
-                    found = self.walk_from(b, node2, found, next + w2, 2);
+            if node != 0 && self.may_pair(c, c2) && w2 != 0 {
+                if let Some(s) = self.pair(c, c2) {
+                    if s.value != NO_VALUE {
+                        found = Hit {
+                            end: next + w2,
+                            value: s.value,
+                            chars: 2,
+                        };
+                    }
+                    let node2 = s.node & !HAS_CHILDREN;
+                    if s.node & HAS_CHILDREN != 0 && self.may_triple(node2, at(next + w2).0) {
+                        found = self.walk_from(b, node2, found, next + w2, 2);
+                    }
                 }
             }
             // One call site for `step`, so that it is inlined (in wasm too).
-            let (s, end) = if found.value != NO_VALUE {
-                let s = Step::Hit {
-                    start: pos,
-                    hit: found,
-                    first: c,
-                };
-                (s, found.end)
-            } else {
-                let end = if (0x2FF0..=0x2FFF).contains(&c) {
-                    pos + unit(&text[pos..])
-                } else {
-                    next
-                };
-                (Step::Keep { start: pos, end, c }, end)
-            };
-            // `step` may skip text it has dealt with: the scan resumes there.
-            let end = end.max(step(s, row, c2));
+            let end = step(Position {
+                start: pos,
+                found,
+                c,
+                row,
+                c2,
+            });
             if end == next {
                 (pos, c, w) = (next, c2, w2);
             } else {
+                debug_assert!(end > pos, "the scan goes on");
                 pos = end;
                 (c, w) = at(pos);
             }
