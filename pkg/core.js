@@ -113,7 +113,7 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
   function convert(input, config) {
     text(input, 'convert');
     ensureSync(config);
-    return utf16.decode(wasm.convertUtf16(input, String(config)));
+    return utf16.decode(wasm.convertUtf16(input, input.length, String(config)));
   }
 
   class Converter {
@@ -127,7 +127,10 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
       this.#inner = guard(() => new wasm.Converter(String(config), options ?? undefined));
     }
     convert(input) {
-      return guard(() => utf16.decode(this.#inner.convertUtf16(text(input, 'Converter.convert'))));
+      return guard(() => {
+        const t = text(input, 'Converter.convert');
+        return utf16.decode(this.#inner.convertUtf16(t, t.length));
+      });
     }
     get config() {
       return this.#inner.config;

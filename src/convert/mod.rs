@@ -197,11 +197,10 @@ impl Converter {
 
     /// Converts `text`, appending the result to `out` as UTF-16 code units
     /// (for JavaScript, whose strings are UTF-16: written as it is converted,
-    /// with no second pass).
+    /// with no second pass). `out` grows as needed; a caller that knows the
+    /// text's length in UTF-16 (a JS string's length) saves the growing by
+    /// reserving that much and a little more first.
     pub fn convert_utf16(&self, text: &str, out: &mut Vec<u16>) {
-        // A conversion rarely changes the length much: room for the input's
-        // length in UTF-16 (one quick counting pass) and a little more.
-        out.reserve(crate::offsets::utf16_len(text) + 64);
         self.convert_to(text, out, true);
     }
 
