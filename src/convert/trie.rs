@@ -110,8 +110,9 @@ pub struct PrefixMap {
     /// The first characters' first two UTF-8 bytes, for [`PrefixMap::may_match`]:
     /// bit per (lead byte, second byte) of the multi-byte ones…
     first_bytes: Box<[u64; 1024]>,
-    /// …their distinct lead bytes…
+    /// …their distinct lead bytes, the lowest and highest of their second bytes…
     first_leads: Vec<u8>,
+    first_seconds: Option<(u8, u8)>,
     /// …and whether any first character is ASCII.
     first_ascii: bool,
     /// Does any key start at or above `TABLE_LIMIT`?
@@ -425,6 +426,7 @@ impl PrefixMap {
             filter_bits: MAX_FILTER_BITS,
             first_bytes: Box::new([0; 1024]),
             first_leads: Vec::new(),
+            first_seconds: None,
             first_ascii: false,
             high_roots,
         };
@@ -581,6 +583,8 @@ impl PrefixMap {
                     [b0, b1, ..] => {
                         let i = (b0 as usize) << 8 | b1 as usize;
                         self.first_bytes[i / 64] |= 1 << (i % 64);
+                        let (lo, hi) = self.first_seconds.unwrap_or((b1, b1));
+                        self.first_seconds = Some((lo.min(b1), hi.max(b1)));
                         if !self.first_leads.contains(&b0) {
                             self.first_leads.push(b0);
                         }
@@ -839,31 +843,47 @@ impl PrefixMap {
                 pairs[i / 64] & (1 << (i % 64)) != 0
             })
         };
-        let Some(&lowest) = self.first_leads.iter().min() else {
+        let (Some(&lowest), Some((lo, hi))) = (self.first_leads.iter().min(), self.first_seconds)
+        else {
             return false;
         };
-        // Eight bytes at a time, find those at or above the lowest lead byte
-        // (the compatibility ideographs begin with 0xEF or 0xF0; Chinese text
-        // is mostly 0xE4..0xE9 and continuation bytes): a byte b ≥ 0x80 is
-        // ≥ `lowest` exactly when (b & 0x7F) + (0x80 - (lowest & 0x7F)) reaches
-        // 0x80, which never carries into the next byte. Portable — wasm has no
-        // SIMD here — and only candidates are looked at one by one.
+        // Eight bytes at a time, find the bytes at or above the lowest lead
+        // byte that are followed by a byte in the range of second bytes (the
+        // compatibility ideographs begin EF A4..AB or F0 AF; Chinese text is
+        // mostly E4..E9 and continuation bytes, and its full-width
+        // punctuation EF BC/BD). Portable — wasm has no SIMD here — and only
+        // candidates are looked at one by one, which on Chinese text is none.
+        // Neither test carries or borrows across bytes:
+        // - a byte b ≥ 0x80 is ≥ `lowest` exactly when (b & 0x7F) +
+        //   (0x80 - (lowest & 0x7F)) reaches 0x80;
+        // - with the top bit flipped, a continuation byte is b - 0x80 < 0x40,
+        //   and it is within lo..=hi (less 0x80) exactly when both
+        //   (0x80 + hi) - b and b + (0x80 - lo) reach 0x80.
+        const ONES: u64 = 0x0101_0101_0101_0101;
         const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
         const HIGH: u64 = 0x8080_8080_8080_8080;
-        let k = (0x80 - u64::from(lowest & 0x7F)) * 0x0101_0101_0101_0101;
-        let mut chunks = bytes.chunks_exact(8);
-        for (i, c) in (&mut chunks).enumerate() {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            let mut m = ((w & LOW7) + k) & w & HIGH;
+        let k = u64::from(0x80 - (lowest & 0x7F)) * ONES;
+        let (lo, hi) = (u64::from(lo & 0x3F), u64::from(hi & 0x3F));
+        let (below_hi, from_lo) = ((0x80 + hi) * ONES, (0x80 - lo) * ONES);
+        // Windows of eight bytes, seven apart: the eighth byte is only a second byte.
+        let mut at = 0;
+        while let Some(window) = bytes.get(at..at + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(window);
+            let w = u64::from_le_bytes(w);
+            let lead = ((w & LOW7) + k) & w & HIGH;
+            let y = w ^ HIGH;
+            let second = below_hi.wrapping_sub(y & LOW7) & !y & ((y & LOW7) + from_lo) & HIGH;
+            let mut m = lead & (second >> 8);
             while m != 0 {
-                if hit(i * 8 + m.trailing_zeros() as usize / 8) {
+                if hit(at + m.trailing_zeros() as usize / 8) {
                     return true;
                 }
                 m &= m - 1;
             }
+            at += 7;
         }
-        let tail = bytes.len() - chunks.remainder().len();
-        (tail..bytes.len()).any(|at| bytes[at] >= lowest && hit(at))
+        (at..bytes.len()).any(|at| bytes[at] >= lowest && hit(at))
     }
 }
 
@@ -1498,6 +1518,37 @@ mod tests {
             "ASCII keys: always maybe"
         );
         assert!(!PrefixMap::empty().may_match("汉a"));
+
+        // Every offset within the eight-byte windows, against a naive check of
+        // each character's first two bytes.
+        let alphabet = [
+            '汉',
+            '，',
+            '\u{F900}',
+            '\u{FA2D}',
+            'a',
+            'é',
+            '\u{2F800}',
+            '\u{FB00}',
+            '𠀀',
+        ];
+        let leads = |c: char| {
+            let mut b = [0u8; 4];
+            let b = c.encode_utf8(&mut b).as_bytes();
+            (b[0], b.get(1).copied())
+        };
+        let mut seed = 7u32;
+        for n in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..n % 23 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push(alphabet[(seed >> 16) as usize % alphabet.len()]);
+            }
+            let naive = text
+                .chars()
+                .any(|c| [leads('\u{F900}'), leads('\u{2F800}')].contains(&leads(c)));
+            assert_eq!(few.may_match(&text), naive, "{text:?}");
+        }
     }
 
     #[test]
