@@ -100,7 +100,7 @@ pub struct PrefixMap {
     /// hash slot and the child record — three cache misses where this takes
     /// one, and most phrases end at two characters.
     pair_slots: Vec<PairSlot>,
-    /// Bit per hashed (two-character node, third character) of the keys with
+    /// Bit per hashed first three characters of the keys with
     /// three or more characters: most phrases that could go on past two
     /// characters do not, and this (in cache) proves it without the walk's
     /// node records.
@@ -279,6 +279,14 @@ fn page_entry(
 #[inline(always)]
 fn pair_bit(c1: u32, c2: u32, bits: u32) -> usize {
     ((c1.wrapping_mul(0x9E37_79B1) ^ c2.wrapping_mul(0x85EB_CA77)).wrapping_mul(0xC2B2_AE3D)
+        >> (32 - bits)) as usize
+}
+
+/// The triple filter's bit for keys starting `c1`, `c2`, `c3`.
+#[inline(always)]
+fn triple_bit(c1: u32, c2: u32, c3: u32, bits: u32) -> usize {
+    ((c1.wrapping_mul(0x9E37_79B1) ^ c2.wrapping_mul(0x85EB_CA77) ^ c3.wrapping_mul(0x27D4_EB2F))
+        .wrapping_mul(0xC2B2_AE3D)
         >> (32 - bits)) as usize
 }
 
@@ -529,20 +537,20 @@ impl PrefixMap {
                 };
                 let next = self.nodes[kid as usize + 1].first_child;
                 for grandkid in k.first_child..next {
-                    set_bit(
-                        &mut self.triples,
-                        pair_bit(kid, self.nodes[grandkid as usize].ch, bits),
-                        bits,
-                    );
+                    let c3 = self.nodes[grandkid as usize].ch;
+                    set_bit(&mut self.triples, triple_bit(c1, k.ch, c3, bits), bits);
                 }
             }
         }
     }
 
-    /// Could a key go on from the two-character node `node` with `c3`? (`false` is certain.)
+    /// Could a key start with `c1`, `c2`, `c3`, given that one starts with
+    /// the first two? (`false` is certain.) By the characters, not the
+    /// two-character node, so that the filter's load need not wait for the
+    /// pair table's.
     #[inline(always)]
-    fn may_triple(&self, node: u32, c3: u32) -> bool {
-        has_bit(&self.triples, pair_bit(node, c3, self.filter_bits))
+    fn may_triple(&self, c1: u32, c2: u32, c3: u32) -> bool {
+        has_bit(&self.triples, triple_bit(c1, c2, c3, self.filter_bits))
     }
 
     /// The slot of the two-character node (`c1`, `c2`), if there is one.
@@ -1167,7 +1175,7 @@ impl PrefixMap {
                         };
                     }
                     let node2 = s.node & !HAS_CHILDREN;
-                    if s.node & HAS_CHILDREN != 0 && self.may_triple(node2, at(next + w2).0) {
+                    if s.node & HAS_CHILDREN != 0 && self.may_triple(c, c2, at(next + w2).0) {
                         found = self.walk_from(b, node2, found, next + w2, 2);
                     }
                 }
