@@ -354,16 +354,13 @@ pub fn convert_two_steps<O: Output>(
     first.scan_positions(Some(table), text, |at| {
         if at.found.chars >= 2 {
             // A phrase: a segment of its own.
-            match first
+            let written = first
                 .value_id(at.found.value)
-                .and_then(|id| table.composed(id))
-            {
-                Some(composed) => out.push_str(composed),
-                None => {
-                    let mut buf = [0u8; 4];
-                    let value = first.replacement(at.found.value);
-                    phrase(phrase_segment(value, None, &mut buf).0, out)
-                }
+                .is_some_and(|id| table.write_composed(id, out));
+            if !written {
+                let mut buf = [0u8; 4];
+                let value = first.replacement(at.found.value);
+                phrase(phrase_segment(value, None, &mut buf).0, out)
             }
             return at.found.end;
         }

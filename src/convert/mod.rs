@@ -18,6 +18,7 @@ mod output;
 mod registry;
 mod trie;
 mod user_dict;
+mod values;
 
 pub use config::{dict_info, Config, ConfigSpec, DictInfo, GroupSpec, CONFIGS, DICTS};
 pub use registry::{cached_bytes, is_available, load_dict, register_dictionary};

@@ -13,6 +13,19 @@ pub trait Output: Default {
     /// Appends `range` (in those units) of another output of the same kind.
     fn push_from(&mut self, other: &Self, range: std::ops::Range<usize>);
 
+    /// Appends a string packed by `values::pack` (UTF-16 units, first in
+    /// the low bits, up to four, none 0).
+    #[inline(always)]
+    fn push_packed(&mut self, packed: u64) {
+        let units = (0..4)
+            .map(|i| (packed >> (16 * i)) as u16)
+            .take_while(|&u| u != 0);
+        for c in char::decode_utf16(units) {
+            // Packed from a `str`: never a lone surrogate.
+            self.push_char(c.unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+    }
+
     #[inline(always)]
     fn push_repl(&mut self, r: Repl<'_>) {
         match r {
@@ -63,6 +76,14 @@ impl Output for Vec<u16> {
         } else {
             let mut buf = [0u16; 2];
             self.extend_from_slice(c.encode_utf16(&mut buf));
+        }
+    }
+
+    #[inline(always)]
+    fn push_packed(&mut self, mut packed: u64) {
+        while packed != 0 {
+            self.push(packed as u16);
+            packed >>= 16;
         }
     }
 

@@ -16,6 +16,9 @@
 //! decoding each character once; that, not the per-position
 //! [`PrefixMap::match_at`], is the conversion hot path.
 
+use super::output::Output;
+use super::values::Values;
+
 /// A node's value when it ends no key.
 const NO_VALUE: u32 = u32::MAX;
 /// The root table covers code points below this (all of the BMP and Han extensions B–G).
@@ -76,8 +79,7 @@ pub struct PrefixMap {
     nodes: Vec<Node>,
     /// Child hash tables of high-fanout nodes: child node ids, 0 for empty.
     hashed: Vec<u32>,
-    values: String,
-    value_ends: Vec<u32>,
+    values: Values,
     /// Priority tiers (see [`PrefixMap::build_tiered`]); with one tier a
     /// node's `value` is the value id itself.
     tiers: usize,
@@ -212,8 +214,7 @@ pub struct TwoStepTable {
     /// The next step's output for each value of the first map, by value id
     /// (see [`TwoStepTable::compose_values`]): a phrase is a segment of its
     /// own, so this is what the pass writes for it.
-    composed: String,
-    composed_ends: Vec<u32>,
+    composed: Values,
 }
 
 impl TwoStepTable {
@@ -233,25 +234,22 @@ impl TwoStepTable {
         first: &PrefixMap,
         mut compose: impl FnMut(&str, &mut String),
     ) {
-        let mut text = String::new();
-        let mut ends = Vec::with_capacity(first.len());
+        let mut composed = Values::with_capacity(first.len(), first.values.heap_bytes());
         for id in 0..first.len() as u32 {
-            compose(first.value(id), &mut text);
-            ends.push(text.len() as u32);
+            composed.push_with(|out| compose(first.value(id), out));
         }
-        self.composed = text;
-        self.composed_ends = ends;
+        self.composed = composed;
     }
 
-    /// What the pass writes for a phrase whose first-step value has id `id`.
+    /// Writes what the pass writes for a phrase whose first-step value has
+    /// id `id`; `false` if the table has no composed values.
     #[inline(always)]
-    pub fn composed(&self, id: u32) -> Option<&str> {
-        let end = *self.composed_ends.get(id as usize)? as usize;
-        let start = match id.checked_sub(1) {
-            Some(before) => *self.composed_ends.get(before as usize)? as usize,
-            None => 0,
-        };
-        self.composed.get(start..end)
+    pub fn write_composed<O: Output>(&self, id: u32, out: &mut O) -> bool {
+        if id as usize >= self.composed.len() {
+            return false;
+        }
+        self.composed.write(id, out);
+        true
     }
 
     /// The entry of `c` in `first` (the map this was made from), its node
@@ -322,8 +320,7 @@ impl PrefixMap {
         let mut chars = vec![0u32];
         let mut child_count = vec![0u32];
         let mut node_values = vec![NO_VALUE];
-        let mut values = String::with_capacity(items.iter().map(|i| i.1.len()).sum());
-        let mut value_ends = Vec::with_capacity(items.len());
+        let mut values = Values::with_capacity(items.len(), items.iter().map(|i| i.1.len()).sum());
         // Items still being walked: (index, node of the prefix so far, byte offset of the next char).
         let mut active: Vec<(u32, u32, u32)> = (0..items.len() as u32).map(|i| (i, 0, 0)).collect();
         let mut max_len = 0;
@@ -358,9 +355,8 @@ impl PrefixMap {
                         &mut tier_values[node_values[id as usize] as usize + tier as usize]
                     };
                     if *slot == NO_VALUE {
-                        values.push_str(value);
-                        value_ends.push(values.len() as u32);
-                        *slot = (value_ends.len() - 1) as u32;
+                        values.push(value);
+                        *slot = (values.len() - 1) as u32;
                     }
                     false
                 } else {
@@ -423,7 +419,6 @@ impl PrefixMap {
             nodes,
             hashed,
             values,
-            value_ends,
             tiers,
             tier_values,
             max_key_chars: max_len,
@@ -824,8 +819,7 @@ impl PrefixMap {
             page_of,
             pages,
             rows,
-            composed: String::new(),
-            composed_ends: Vec::new(),
+            composed: Values::default(),
         })
     }
 
@@ -971,7 +965,7 @@ impl Position {
     /// here, in `text`, and answers where the scan goes on. `unit` as in
     /// [`PrefixMap::scan`].
     #[inline(always)]
-    pub fn write<O: super::output::Output>(
+    pub fn write<O: Output>(
         &self,
         map: &PrefixMap,
         text: &str,
@@ -980,7 +974,7 @@ impl Position {
     ) -> usize {
         let v = self.found.value;
         if v & INLINE == 0 {
-            out.push_str(map.value(v));
+            map.write_value(v, out);
             return self.found.end;
         }
         // A one-character value, or none: the character stays.
@@ -1346,22 +1340,22 @@ impl PrefixMap {
     /// The value with id `id`.
     #[inline]
     pub fn value(&self, id: u32) -> &str {
-        let end = self.value_ends[id as usize] as usize;
-        let start = if id == 0 {
-            0
-        } else {
-            self.value_ends[id as usize - 1] as usize
-        };
-        &self.values[start..end]
+        self.values.get(id)
+    }
+
+    /// Writes the value with id `id` to `out`.
+    #[inline(always)]
+    pub fn write_value<O: Output>(&self, id: u32, out: &mut O) {
+        self.values.write(id, out)
     }
 
     /// The number of keys.
     pub fn len(&self) -> usize {
-        self.value_ends.len()
+        self.values.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.value_ends.is_empty()
+        self.values.is_empty()
     }
 
     /// The most characters any key has.
@@ -1376,8 +1370,7 @@ impl PrefixMap {
             + self.nodes.len() * std::mem::size_of::<Node>()
             + self.hashed.len() * 4
             + self.tier_values.len() * 4
-            + self.value_ends.len() * 4
-            + self.values.len()
+            + self.values.heap_bytes()
             + self.first.len() * 8
             + self.pairs.len() * 8
             + self.pair_slots.len() * std::mem::size_of::<PairSlot>()
