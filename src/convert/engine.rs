@@ -20,7 +20,7 @@
 
 use super::lazy::LazyMap;
 use super::output::Output;
-use super::trie::{PrefixMap, Repl, Step, TwoStepTable};
+use super::trie::{char_at, PrefixMap, Repl, Step, TwoStepTable};
 use std::sync::Arc;
 
 /// A resolved dictionary group, ready to match.
@@ -368,7 +368,9 @@ pub fn convert_two_steps<O: Output>(
         // only if this character's row lets the character after it in the
         // text follow (the row holds what may follow in a key, and what the
         // first step turns into that).
-        if table.may_follow(at.row, at.c2) {
+        if table.may_follow(at.row, at.c2)
+            && table.may_continue(at.row, at.c2, char_at(text, at.after2))
+        {
             if let Some(e) = ahead.resolve(at.start, at.found.end, at.output_char(), out) {
                 return e; // the match covers the characters up to `e`
             }

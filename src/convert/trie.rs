@@ -178,6 +178,8 @@ const ROW_NONE: u32 = 0;
 const ROW_ALL: u32 = 1;
 /// …and at most this many in all (characters beyond share rows).
 const MAX_ROWS: u32 = 1 << (32 - ROW_SHIFT);
+/// The third character of [`TwoStepTable::continues`] for keys of two characters (no code point).
+const ANY_THIRD: u32 = 0x11_0000;
 /// A row has a bit per value of the following character's low 8 bits.
 const ROW_WORDS: usize = 4;
 
@@ -211,6 +213,15 @@ pub struct TwoStepTable {
     page_of: Box<[u16; TABLE_LIMIT as usize / PAGE]>,
     pages: Vec<[RootEntry; PAGE]>,
     rows: Vec<u64>,
+    /// Bit per hashed (row, second character, third character) of the next
+    /// step's keys, the characters as they are before the first step (each
+    /// with every character the first step turns into it); for a key of two
+    /// characters, (row, second, [`ANY_THIRD`]). A row only says that the
+    /// second character may follow; this also tells the keys that go on from
+    /// a common beginning (數據庫 begins as 數據 does, which is no key) from
+    /// those that can match here.
+    continues: Vec<u64>,
+    continue_bits: u32,
     /// The next step's output for each value of the first map, by value id
     /// (see [`TwoStepTable::compose_values`]): a phrase is a segment of its
     /// own, so this is what the pass writes for it.
@@ -224,6 +235,18 @@ impl TwoStepTable {
     pub fn may_follow(&self, row: u32, c2: u32) -> bool {
         let (i, bit) = row_bit(row, c2);
         self.rows.get(i).is_some_and(|w| w & bit != 0)
+    }
+
+    /// Given [`TwoStepTable::may_follow`], may a key of the next step of two
+    /// or more characters match at a character of row `row` followed by
+    /// `c2`, then `c3` (the characters as they are in the text; `c3` 0 at its
+    /// end)? (`false` is certain; row [`ROW_ALL`] always may.)
+    #[inline(always)]
+    pub fn may_continue(&self, row: u32, c2: u32, c3: u32) -> bool {
+        let bits = self.continue_bits;
+        row == ROW_ALL
+            || has_bit(&self.continues, triple_bit(row, c2, ANY_THIRD, bits))
+            || has_bit(&self.continues, triple_bit(row, c2, c3, bits))
     }
 
     /// Sets what the pass writes for each value id of `first` (the map this
@@ -726,6 +749,8 @@ impl PrefixMap {
                 sources.entry(value & !INLINE).or_default().push(n.ch);
             }
         }
+        let continue_bits = filter_bits(next.nodes.len() * 2);
+        let mut continues = Vec::new();
         let mut row_of = std::collections::HashMap::new();
         let mut row_for = |y: u32| -> u32 {
             let (node, value) = next.root_entry(y);
@@ -743,15 +768,35 @@ impl PrefixMap {
                 } else {
                     2 + y % (max_rows - 2) // shared: the union of what follows
                 };
-                for kid in next
+                let with_sources = |c: &u32| {
+                    std::iter::once(*c).chain(sources.get(c).into_iter().flatten().copied())
+                };
+                for (k, kid) in next
                     .nodes
                     .get(kids_of(next, node as usize))
                     .unwrap_or_default()
+                    .iter()
+                    .enumerate()
                 {
-                    let from = sources.get(&kid.ch).map_or(&[][..], Vec::as_slice);
-                    for &c2 in std::iter::once(&kid.ch).chain(from) {
+                    let kid_id = kids_of(next, node as usize).start + k;
+                    let thirds: Vec<u32> = next
+                        .nodes
+                        .get(kids_of(next, kid_id))
+                        .unwrap_or_default()
+                        .iter()
+                        .flat_map(|n| with_sources(&n.ch))
+                        .chain((kid.value != NO_VALUE).then_some(ANY_THIRD))
+                        .collect();
+                    for c2 in with_sources(&kid.ch) {
                         let (i, bit) = row_bit(row, c2);
                         rows[i] |= bit;
+                        for &c3 in &thirds {
+                            set_bit(
+                                &mut continues,
+                                triple_bit(row, c2, c3, continue_bits),
+                                continue_bits,
+                            );
+                        }
                     }
                 }
                 row
@@ -819,6 +864,8 @@ impl PrefixMap {
             page_of,
             pages,
             rows,
+            continues,
+            continue_bits,
             composed: Values::default(),
         })
     }
@@ -889,6 +936,12 @@ impl PrefixMap {
     }
 }
 
+/// The character at byte `pos` of `text` (on a boundary); 0 at the end.
+#[inline(always)]
+pub(crate) fn char_at(text: &str, pos: usize) -> u32 {
+    decode(text.as_bytes().get(pos..).unwrap_or_default()).0
+}
+
 /// Decodes the UTF-8 character at the start of `b` (valid UTF-8 from a
 /// `str`, on a boundary): (code point, width); (0, 0) at the end. One length
 /// check per character, not one per byte.
@@ -943,6 +996,8 @@ pub(crate) struct Position {
     /// character (0 at the end of the text).
     pub c: u32,
     pub c2: u32,
+    /// Where the character after the first one ends (the text's end at the end).
+    pub after2: usize,
     /// Its row in the two-step table, if scanning through one.
     pub row: u32,
 }
@@ -1181,6 +1236,7 @@ impl PrefixMap {
                 c,
                 row,
                 c2,
+                after2: next + w2,
             });
             if end == next {
                 (pos, c, w) = (next, c2, w2);
