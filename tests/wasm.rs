@@ -23,9 +23,19 @@ fn load_s2t() {
     }
 }
 
-/// Converts through the binding, decoding its UTF-16 view as the JS side does.
+/// Converts through the binding, decoding its UTF-16 view as the JS side does
+/// (which passes the string's length, in UTF-16 units).
 fn convert(text: &str, config: &str) -> Result<String, wasm_bindgen::JsError> {
-    let view = wasm::convert_utf16(text, config)?;
+    convert_claiming(text, text.encode_utf16().count(), config)
+}
+
+/// The same, with the length the caller claims for the text.
+fn convert_claiming(
+    text: &str,
+    units: usize,
+    config: &str,
+) -> Result<String, wasm_bindgen::JsError> {
+    let view = wasm::convert_utf16(text, units, config)?;
     Ok(String::from_utf16(&view.to_vec()).expect("well-formed UTF-16"))
 }
 
@@ -50,6 +60,13 @@ fn conversion_needs_its_dictionaries_then_works() {
     // Astral characters (surrogate pairs in UTF-16), ASCII and empty text.
     assert_eq!(convert("𠀀a汉字é", "s2t").unwrap(), "𠀀a漢字é");
     assert_eq!(convert("", "s2t").unwrap(), "");
+    // The length only sizes the output buffer: a wrong one (it comes from
+    // JS) costs growing, never the result.
+    let long = "头发发展，".repeat(3000);
+    let expected = "頭髮發展，".repeat(3000);
+    for claimed in [0, 7, usize::MAX] {
+        assert_eq!(convert_claiming(&long, claimed, "s2t").unwrap(), expected);
+    }
     let bad = message(convert("x", "s2x").unwrap_err());
     assert!(bad.contains("s2twp"), "{bad}");
     assert!(wasm::register_dictionary(b"garbage").is_err());
