@@ -348,6 +348,7 @@ pub fn convert_two_steps<O: Output>(
     let mut ahead = Ahead {
         first,
         next,
+        table,
         text,
         ends: Vec::new(),
     };
@@ -413,6 +414,8 @@ pub fn two_steps_apply(first: &PrefixMap, next: &PrefixMap) -> bool {
 struct Ahead<'a> {
     first: &'a PrefixMap,
     next: &'a PrefixMap,
+    /// The first step's table for the pass, whose entries the pass keeps in cache.
+    table: &'a TwoStepTable,
     text: &'a str,
     /// Where in the text each character produced ahead ends (scratch).
     ends: Vec<usize>,
@@ -432,7 +435,7 @@ impl Ahead<'_> {
         y: u32,
         out: &mut O,
     ) -> Option<usize> {
-        let (first, text) = (self.first, self.text);
+        let (first, table, text) = (self.first, self.table, self.text);
         let ends = &mut self.ends;
         ends.clear();
         let mut at = start;
@@ -445,22 +448,13 @@ impl Ahead<'_> {
             if at >= text.len() {
                 return None;
             }
-            let (c, end) = match first.match_at(text.as_bytes(), at) {
-                Some(h) if h.chars >= 2 => return None, // a phrase: the run ends
-                Some(h) => match first.replacement(h.value) {
-                    Repl::Char(v) => (v as u32, h.end),
-                    Repl::Str(_) => return None, // never (see `two_steps_apply`)
-                },
-                None => {
-                    let c = text[at..].chars().next()?;
-                    (c as u32, at + c.len_utf8())
-                }
-            };
+            // None where a phrase starts: the run ends.
+            let (c, end) = table.output_at(first, text.as_bytes(), at)?;
             ends.push(end);
             at = end;
             Some(c)
         })?;
-        out.push_str(self.next.value(value));
+        self.next.write_value(value, out);
         Some(ends[chars as usize - 1])
     }
 }
@@ -636,7 +630,7 @@ mod tests {
     fn check_two_steps(first: &Matcher, next: &Matcher, texts: impl Iterator<Item = String>) {
         let (f, n) = (first.as_map().unwrap(), next.as_map().unwrap());
         let texts: Vec<String> = texts.collect();
-        // With a row per character, and with rows shared from the third on;
+        // With a row per character, and with rows shared from the fourth on;
         // phrases written from the table's composed values, or through `phrase`.
         for (max_rows, compose) in [(u32::MAX, true), (3, true), (u32::MAX, false)] {
             let mut table = f.two_step_table_rows(n, max_rows).unwrap();

@@ -176,6 +176,10 @@ const ROW_NONE: u32 = 0;
 /// …any character may follow (the character is a key itself, or beyond the
 /// table: the matcher decides)…
 const ROW_ALL: u32 = 1;
+/// …nothing follows either, and the entry holds the next step's value of a
+/// character the next step replaces wherever it meets it (see
+/// [`PrefixMap::two_step_table`]), not the first step's…
+const ROW_REPLACED: u32 = 2;
 /// …and at most this many in all (characters beyond share rows).
 const MAX_ROWS: u32 = 1 << (32 - ROW_SHIFT);
 /// The third character of [`TwoStepTable::continues`] for keys of two characters (no code point).
@@ -273,6 +277,56 @@ impl TwoStepTable {
         }
         self.composed.write(id, out);
         true
+    }
+
+    /// The first step's output at byte `at` of `text` when it is one
+    /// character, and where that character ends; `None` at the end of the
+    /// text or where a phrase starts. What `first.match_at` answers, from
+    /// this table's entries, which the pass keeps in cache (the first map's
+    /// own are another table), except at a character whose entry holds the
+    /// next step's value.
+    #[inline(always)]
+    pub(crate) fn output_at(
+        &self,
+        first: &PrefixMap,
+        text: &[u8],
+        at: usize,
+    ) -> Option<(u32, usize)> {
+        let (c, w) = decode(text.get(at..)?);
+        if w == 0 {
+            return None;
+        }
+        let (field, value) = self.root_entry(first, c);
+        let one = Hit {
+            end: at + w,
+            value,
+            chars: 1,
+        };
+        let node = field & NODE_MASK;
+        if field >> ROW_SHIFT == ROW_REPLACED {
+            return match first.match_at(text, at) {
+                Some(h) if h.chars >= 2 => None,
+                Some(h) => match first.replacement(h.value) {
+                    Repl::Char(v) => Some((v as u32, h.end)),
+                    Repl::Str(_) => None, // never (see `engine::two_steps_apply`)
+                },
+                None => Some((c, at + w)),
+            };
+        }
+        let found = if node != 0 {
+            let (c2, w2) = decode(text.get(at + w..).unwrap_or_default());
+            first.longer_match(text, one, c, c2, w2)
+        } else {
+            one
+        };
+        if found.chars >= 2 {
+            return None; // a phrase: the run ends
+        }
+        match value {
+            NO_VALUE => Some((c, at + w)),
+            v if v & INLINE != 0 => Some((v & !INLINE, at + w)),
+            _ => None, // a longer value: never (see `engine::two_steps_apply`)
+        }
     }
 
     /// The entry of `c` in `first` (the map this was made from), its node
@@ -731,10 +785,10 @@ impl PrefixMap {
         if self.nodes.len() > NODE_MASK as usize || self.tiers != 1 {
             return None;
         }
-        let max_rows = max_rows.clamp(3, MAX_ROWS);
-        // Row 0: nothing follows; row 1: everything does.
-        let mut rows = vec![0; 2 * ROW_WORDS];
-        rows[ROW_WORDS..].fill(u64::MAX);
+        let max_rows = max_rows.clamp(4, MAX_ROWS);
+        // Rows 0 and 2: nothing follows; row 1: everything does.
+        let mut rows = vec![0; 3 * ROW_WORDS];
+        rows[ROW_WORDS..2 * ROW_WORDS].fill(u64::MAX);
         // The characters whose first-step output is a given character (other
         // than itself): a row is tested with the character after in the text,
         // before the step, so it holds those too.
@@ -766,7 +820,7 @@ impl PrefixMap {
                     rows.extend([0; ROW_WORDS]);
                     count
                 } else {
-                    2 + y % (max_rows - 2) // shared: the union of what follows
+                    3 + y % (max_rows - 3) // shared: the union of what follows
                 };
                 let with_sources = |c: &u32| {
                     std::iter::once(*c).chain(sources.get(c).into_iter().flatten().copied())
@@ -806,7 +860,7 @@ impl PrefixMap {
         // one-character value, is replaced wherever the pass meets it (a
         // match that starts before it and spans it is found where it starts):
         // the entry of a character the first step turns into it holds the
-        // replacement (in the row's place: row 0), so the pass does not stop there.
+        // replacement (row ROW_REPLACED), so the pass does not stop there.
         let replaced = |y: u32| -> Option<u32> {
             let (node, value) = next.root_entry(y);
             let one_char = node != 0 && value != NO_VALUE && value & INLINE != 0;
@@ -831,7 +885,7 @@ impl PrefixMap {
                     _ => c, // a longer value: the one pass never runs on such a map
                 };
                 *entry = match replaced(y) {
-                    Some(z) => (node, z),
+                    Some(z) => (node | ROW_REPLACED << ROW_SHIFT, z),
                     None => (node | row_for(y) << ROW_SHIFT, value),
                 };
             }
@@ -847,7 +901,7 @@ impl PrefixMap {
                     continue;
                 }
                 let entry = match replaced(c) {
-                    Some(z) => (0, z),
+                    Some(z) => (ROW_REPLACED << ROW_SHIFT, z),
                     None => match row_for(c) {
                         ROW_NONE => continue,
                         row => (row << ROW_SHIFT, NO_VALUE),
@@ -1212,22 +1266,8 @@ impl PrefixMap {
                 value,
                 chars: 1,
             };
-            // Does a phrase start with this character and the next? Most often
-            // not, and the pair filter (in cache) says so.
-            if node != 0 && self.may_pair(c, c2) && w2 != 0 {
-                if let Some(s) = self.pair(c, c2) {
-                    if s.value != NO_VALUE {
-                        found = Hit {
-                            end: next + w2,
-                            value: s.value,
-                            chars: 2,
-                        };
-                    }
-                    let node2 = s.node & !HAS_CHILDREN;
-                    if s.node & HAS_CHILDREN != 0 && self.may_triple(c, c2, at(next + w2).0) {
-                        found = self.walk_from(b, node2, found, next + w2, 2);
-                    }
-                }
+            if node != 0 {
+                found = self.longer_match(b, found, c, c2, w2);
             }
             // One call site for `step`, so that it is inlined (in wasm too).
             let end = step(Position {
@@ -1246,6 +1286,34 @@ impl PrefixMap {
                 (c, w) = at(pos);
             }
         }
+    }
+
+    /// The longest match at a character `c` that begins keys, given the
+    /// match of that character alone (`one`: its end is where `c2`, `w2`
+    /// bytes long, begins; `w2` is 0 at the end of `text`).
+    #[inline(always)]
+    fn longer_match(&self, text: &[u8], one: Hit, c: u32, c2: u32, w2: usize) -> Hit {
+        let mut found = one;
+        let next = one.end;
+        // Does a phrase start with this character and the next? Most often
+        // not, and the pair filter (in cache) says so.
+        if self.may_pair(c, c2) && w2 != 0 {
+            if let Some(s) = self.pair(c, c2) {
+                if s.value != NO_VALUE {
+                    found = Hit {
+                        end: next + w2,
+                        value: s.value,
+                        chars: 2,
+                    };
+                }
+                let node2 = s.node & !HAS_CHILDREN;
+                let c3 = decode(text.get(next + w2..).unwrap_or_default()).0;
+                if s.node & HAS_CHILDREN != 0 && self.may_triple(c, c2, c3) {
+                    found = self.walk_from(text, node2, found, next + w2, 2);
+                }
+            }
+        }
+        found
     }
 
     /// The root table's entry for `c`: (node, value reference); node 0 when no key starts with `c`.
