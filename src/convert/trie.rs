@@ -1306,9 +1306,10 @@ impl PrefixMap {
                         chars: 2,
                     };
                 }
-                let node2 = s.node & !HAS_CHILDREN;
-                let c3 = decode(text.get(next + w2..).unwrap_or_default()).0;
-                if s.node & HAS_CHILDREN != 0 && self.may_triple(c, c2, c3) {
+                // (The third character is decoded only where keys go on.)
+                let c3 = || decode(text.get(next + w2..).unwrap_or_default()).0;
+                if s.node & HAS_CHILDREN != 0 && self.may_triple(c, c2, c3()) {
+                    let node2 = s.node & !HAS_CHILDREN;
                     found = self.walk_from(text, node2, found, next + w2, 2);
                 }
             }
