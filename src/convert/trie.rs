@@ -825,14 +825,10 @@ impl PrefixMap {
                 let with_sources = |c: &u32| {
                     std::iter::once(*c).chain(sources.get(c).into_iter().flatten().copied())
                 };
-                for (k, kid) in next
-                    .nodes
-                    .get(kids_of(next, node as usize))
-                    .unwrap_or_default()
-                    .iter()
-                    .enumerate()
-                {
-                    let kid_id = kids_of(next, node as usize).start + k;
+                for kid_id in kids_of(next, node as usize) {
+                    let Some(kid) = next.nodes.get(kid_id) else {
+                        break;
+                    };
                     let thirds: Vec<u32> = next
                         .nodes
                         .get(kids_of(next, kid_id))
@@ -1039,6 +1035,10 @@ pub enum Step {
     Keep { start: usize, end: usize, c: u32 },
 }
 
+/// The Ideographic Description Characters: where nothing matches at one,
+/// its whole sequence is kept as one unit.
+const IDS_OPERATORS: std::ops::RangeInclusive<u32> = 0x2FF0..=0x2FFF;
+
 /// A position [`PrefixMap::scan_positions`] stops at.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Position {
@@ -1086,10 +1086,11 @@ impl Position {
             map.write_value(v, out);
             return self.found.end;
         }
-        // A one-character value, or none: the character stays.
+        // A one-character value, or none: the character stays. (An IDS
+        // operator is tested first: almost never one, so that `v` is not
+        // branched on.)
         match char::from_u32(if v == NO_VALUE { self.c } else { v & !INLINE }) {
-            Some(c) if !(0x2FF0..=0x2FFF).contains(&self.c) => out.push_char(c),
-            Some(c) if v != NO_VALUE => out.push_char(c), // an IDS operator with a value
+            Some(c) if !IDS_OPERATORS.contains(&self.c) || v != NO_VALUE => out.push_char(c),
             _ => {
                 let end = self.unit_end(text, unit);
                 out.push_str(&text[self.start..end]); // a whole IDS
@@ -1103,7 +1104,7 @@ impl Position {
     /// the character, or at an IDS operator after the unit (`unit(rest)` bytes).
     #[inline(always)]
     pub fn unit_end(&self, text: &str, unit: impl Fn(&str) -> usize) -> usize {
-        if (0x2FF0..=0x2FFF).contains(&self.c) {
+        if IDS_OPERATORS.contains(&self.c) {
             self.start + unit(&text[self.start..])
         } else {
             self.found.end
@@ -1198,8 +1199,9 @@ impl PrefixMap {
     /// right, never overlapping, and where nothing matches with a
     /// `Step::Keep` of one unit — a character, or at an IDS operator
     /// (U+2FF0..U+2FFF) `unit(rest)` bytes. Equivalent to calling [`PrefixMap::match_at`] at each position,
-    /// but every character is decoded once and its root entry read once (see
-    /// [`PrefixMap::scan_positions`]). Single-tier maps only.
+    /// but every character is decoded once and its root entry read once (the
+    /// character after a position, which the pair filter needs, becomes the
+    /// next position's). Single-tier maps only.
     #[inline(always)]
     pub fn scan(&self, text: &str, unit: impl Fn(&str) -> usize, mut step: impl FnMut(Step)) {
         self.scan_positions(None, text, |at| {
@@ -1234,7 +1236,7 @@ impl PrefixMap {
     /// Most positions are a character that begins no phrase with the one
     /// after it, answered from the root entry alone; a converter writes its
     /// value, or the character itself, without telling a match from none
-    /// ([`Position::single`]): on Chinese text that is a branch no predictor
+    /// ([`Position::write`]): on Chinese text that is a branch no predictor
     /// can learn, where it writes one of the two.
     #[inline(always)]
     pub(crate) fn scan_positions(

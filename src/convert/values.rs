@@ -43,9 +43,7 @@ impl Values {
 
     /// Adds a string; its id is the number of strings before it.
     pub fn push(&mut self, s: &str) {
-        self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
-        self.packed.push(pack(s));
+        self.push_with(|text| text.push_str(s));
     }
 
     /// Adds what `write` appends to a string.
