@@ -130,7 +130,8 @@ thread_local! {
 
 /// What `write` puts in a UTF-16 buffer (for an input of `input_len` bytes,
 /// `units` UTF-16 code units), returned as a view of wasm memory (no copy)
-/// that the JS side decodes at once with `TextDecoder('utf-16le')`. A
+/// that the JS side decodes at once (`TextDecoder('utf-16le')`; in Node,
+/// `Buffer`). A
 /// conversion rarely changes the length much: the buffer gets room for the
 /// input's length and a little more, which the JS side knows for free (a
 /// count here would be another pass over the text, ~2% of an s2t conversion).
