@@ -10,6 +10,8 @@
 // fetched once and every dictionary in it registered. A dictionary it does not
 // list is its own file, NAME.jwd.
 
+import { fastUtf16Decoder } from './strings.js';
+
 /** The data file holding dictionary `name`. */
 const fileOf = (files, name) => (Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`);
 
@@ -107,8 +109,10 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
   // costs Node ~4.6 ms and Chromium ~2.2 ms per MB (measured: 10 MB converted,
   // TextDecoder). A view is valid only until the next call into the wasm,
   // so it is decoded at once. An entry point may bring a faster decoder
-  // (Node's Buffer: a third of TextDecoder's time there, which goes through ICU).
-  const utf16 = decodeUtf16 ? { decode: decodeUtf16 } : new TextDecoder('utf-16le');
+  // (Node's Buffer: a third of TextDecoder's time there, which goes through
+  // ICU; browsers: strings.js). `ignoreBOM`: a text's leading U+FEFF is text
+  // to keep, not a byte-order mark to strip.
+  const utf16 = decodeUtf16 ? { decode: decodeUtf16 } : new TextDecoder('utf-16le', { ignoreBOM: true });
 
   function convert(input, config) {
     text(input, 'convert');
@@ -214,10 +218,27 @@ export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {}
     }
     return download(name);
   }
-  const api = createApi(wasm, { fetchBytes, files });
+  // UTF-16 output to strings: through the JS String Builtins once the wasm
+  // memory exists and if the engine has them (strings.js), else TextDecoder.
+  const textDecoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+  let fastDecode = null;
+  const decodeUtf16 = (units) => {
+    if (fastDecode) {
+      try {
+        return fastDecode(units);
+      } catch {
+        // (a GC array as long as a huge text may be refused: TextDecoder has no such limit)
+      }
+    }
+    return textDecoder.decode(units);
+  };
+  const api = createApi(wasm, { fetchBytes, files, decodeUtf16 });
   let ready = null;
   async function init(options = {}) {
-    ready ??= initWasm(options.module ? { module_or_path: options.module } : undefined);
+    ready ??= initWasm(options.module ? { module_or_path: options.module } : undefined).then((exports) => {
+      fastDecode = fastUtf16Decoder(exports.memory);
+      return exports;
+    });
     // Which files a configuration needs is known without the wasm (data/configs.js,
     // generated at build time), so its dictionaries download while the wasm compiles.
     for (const what of [options.preload || []].flat()) {

@@ -7,8 +7,21 @@ import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { convert as nodeConvert } from 'jingwen';
 
 const root = process.env.JINGWEN_ROOT;
+// [text, repeat]: see decode.html below. 600k units of output, then fewer,
+// then 1.25M (more than the decoder keeps an array for), then fewer again.
+const STRING_TEXTS = [
+  ['\uFEFF汉字转换', 1],
+  ['a𠀀b头发😀\n', 1],
+  ['x\uD800y\uDC00z\uDC00\uD800', 1],
+  ['', 1],
+  ['汉字', 300000],
+  ['头发', 3],
+  ['头发发展，软件', 180000],
+  ['鼠标', 2],
+];
 const { chromium } = createRequire(join(root, 'package.json'))('playwright-core');
 const here = process.cwd();
 
@@ -34,6 +47,47 @@ try {
   await initLite({ preload: ['t2s'] });
   out.lite = lite.convert('漢字', 't2s');
   out.liteHasClean = 'clean' in lite;
+} catch (e) { out.error = String(e && e.stack || e); }
+document.body.dataset.result = JSON.stringify(out);`,
+);
+
+// The same conversions through the String Builtins' decoder (strings.js) and,
+// with them made unavailable, through TextDecoder: texts with a leading U+FEFF,
+// surrogate pairs, lone surrogates, empty, and outputs longer than the array
+// the decoder keeps between calls. Results as [length, hash] (some are MBs).
+writeFileSync(
+  join(here, 'decode.html'),
+  `<!doctype html><meta charset="utf-8"><title>strings</title>
+<script type="importmap">{"imports": {"jingwen/convert": "./node_modules/jingwen/convert.js"}}</script>
+<script type="module" src="./decode.js"></script>`,
+);
+writeFileSync(
+  join(here, 'decode.js'),
+  `const fallback = new URLSearchParams(location.search).has('fallback');
+const Module = WebAssembly.Module;
+let builtins = 0;
+// Records whether a module asking for the builtins compiled; in fallback mode, refuses it.
+WebAssembly.Module = function (bytes, options) {
+  if (options && options.builtins) {
+    if (fallback) throw new WebAssembly.CompileError('no builtins here');
+    const m = new Module(bytes, options);
+    builtins++;
+    return m;
+  }
+  return new Module(bytes, options);
+};
+const { default: init, convert, Converter } = await import('jingwen/convert');
+const out = {};
+try {
+  await init({ preload: ['s2t', 's2twp'] });
+  const hash = (s) => { let h = 2166136261; for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0; return [s.length, h]; };
+  const texts = ${JSON.stringify(STRING_TEXTS)};
+  const expand = ([t, n]) => t.repeat(n);
+  out.s2t = texts.map((x) => hash(convert(expand(x), 's2t')));
+  const c = new Converter('s2twp');
+  out.s2twp = texts.map((x) => hash(c.convert(expand(x))));
+  out.bom = convert('\\uFEFF汉字', 's2t');
+  out.builtins = builtins;
 } catch (e) { out.error = String(e && e.stack || e); }
 document.body.dataset.result = JSON.stringify(out);`,
 );
@@ -93,4 +147,34 @@ test('a plain module page imports the package and uses it', async () => {
   const scripts = requests.filter((p) => p.startsWith('/node_modules/jingwen/') && p.endsWith('.js'));
   assert.deepEqual(scripts.sort(), ['/node_modules/jingwen/convert.js', '/node_modules/jingwen/index.js']);
   await page.close();
+});
+
+test('conversions decode to the same text through the String Builtins and through TextDecoder', async () => {
+  const hash = (t) => {
+    let h = 2166136261;
+    for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619) >>> 0;
+    return [t.length, h];
+  };
+  const want = {
+    s2t: STRING_TEXTS.map(([t, n]) => hash(nodeConvert(t.repeat(n), 's2t'))),
+    s2twp: STRING_TEXTS.map(([t, n]) => hash(nodeConvert(t.repeat(n), 's2twp'))),
+  };
+  assert.deepEqual(want.s2t[0], hash('\uFEFF漢字轉換'), 'Node keeps the leading U+FEFF');
+  assert.deepEqual(want.s2t[2], hash('x\uFFFDy\uFFFDz\uFFFD\uFFFD'), 'lone surrogates become U+FFFD');
+  for (const mode of ['', '?fallback']) {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${server.address().port}/decode.html${mode}`);
+    await page.waitForFunction(() => document.body && document.body.dataset.result, null, { timeout: 60000 });
+    const out = JSON.parse(await page.evaluate(() => document.body.dataset.result));
+    assert.equal(out.error, undefined, mode);
+    assert.deepEqual(errors, [], mode);
+    // Chromium has the builtins: the fast decoder is what ran (else the test would not test it).
+    assert.equal(out.builtins, mode ? 0 : 1, `modules compiled with the builtins ${mode}`);
+    assert.equal(out.bom, '\uFEFF漢字', `a leading U+FEFF is kept ${mode}`);
+    assert.deepEqual(out.s2t, want.s2t, `s2t ${mode}`);
+    assert.deepEqual(out.s2twp, want.s2twp, `s2twp ${mode}`);
+    await page.close();
+  }
 });

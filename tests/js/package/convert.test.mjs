@@ -12,6 +12,8 @@ test('imports with no init call and converts', () => {
   // The UTF-16 result as Node decodes it (Buffer): surrogate pairs, ASCII, empty.
   assert.equal(convert('a𠀀b头发\n', 's2t'), 'a𠀀b頭髮\n');
   assert.equal(convert('', 's2t'), '');
+  // A leading U+FEFF is text, kept as OpenCC keeps it (not a byte-order mark to drop).
+  assert.equal(convert('\uFEFF汉字', 's2t'), '\uFEFF漢字');
 });
 
 test('init() exists and resolves in Node (browser code runs unchanged)', async () => {
