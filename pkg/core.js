@@ -10,12 +10,12 @@
 // fetched once and every dictionary in it registered. A dictionary it does not
 // list is its own file, NAME.jwd.
 
-import { fastUtf16Decoder } from './strings.js';
+import { stringBridge } from './strings.js';
 
 /** The data file holding dictionary `name`. */
 const fileOf = (files, name) => (Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`);
 
-export function createApi(rawWasm, { readSync = null, fetchBytes = null, files = {}, decodeUtf16 = null } = {}) {
+export function createApi(rawWasm, { readSync = null, fetchBytes = null, files = {}, decodeUtf16 = null, bridge = () => null } = {}) {
   const pending = new Map(); // file -> Promise while it is being fetched and registered
   // file -> [[dictionary, offset, length], …]
   const contents = new Map();
@@ -110,14 +110,47 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
   // TextDecoder). A view is valid only until the next call into the wasm,
   // so it is decoded at once. An entry point may bring a faster decoder
   // (Node's Buffer: a third of TextDecoder's time there, which goes through
-  // ICU; browsers: strings.js). `ignoreBOM`: a text's leading U+FEFF is text
-  // to keep, not a byte-order mark to strip.
+  // ICU). `ignoreBOM`: a text's leading U+FEFF is text to keep, not a
+  // byte-order mark to strip.
   const utf16 = decodeUtf16 ? { decode: decodeUtf16 } : new TextDecoder('utf-16le', { ignoreBOM: true });
+
+  // A conversion's text in and result out: through `bridge()` (strings.js, in
+  // engines with the String Builtins) the text's UTF-16 units are copied into
+  // the wasm memory and `viaInput(units)` converts them there; else
+  // `direct()` hands the string over (wasm-bindgen's TextEncoder.encodeInto).
+  // A bridge function that fails (an array as long as a huge text may be
+  // refused) leaves the usual way to do it.
+  function converted(input, direct, viaInput) {
+    const b = bridge();
+    let view = null;
+    if (b) {
+      try {
+        b.encode(input, wasm.inputUnits(input.length));
+        view = viaInput(input.length);
+      } catch (e) {
+        if (broken) throw e;
+      }
+    }
+    view ??= direct();
+    if (b) {
+      try {
+        return b.decode(view);
+      } catch {
+        // (TextDecoder below has no length limit but the engine's)
+      }
+    }
+    return utf16.decode(view);
+  }
 
   function convert(input, config) {
     text(input, 'convert');
     ensureSync(config);
-    return utf16.decode(wasm.convertUtf16(input, input.length, String(config)));
+    const name = String(config);
+    return converted(
+      input,
+      () => wasm.convertUtf16(input, input.length, name),
+      (units) => wasm.convertInput(units, name),
+    );
   }
 
   class Converter {
@@ -133,7 +166,11 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
     convert(input) {
       return guard(() => {
         const t = text(input, 'Converter.convert');
-        return utf16.decode(this.#inner.convertUtf16(t, t.length));
+        return converted(
+          t,
+          () => this.#inner.convertUtf16(t, t.length),
+          (units) => this.#inner.convertInput(units),
+        );
       });
     }
     get config() {
@@ -218,25 +255,14 @@ export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {}
     }
     return download(name);
   }
-  // UTF-16 output to strings: through the JS String Builtins once the wasm
-  // memory exists and if the engine has them (strings.js), else TextDecoder.
-  const textDecoder = new TextDecoder('utf-16le', { ignoreBOM: true });
-  let fastDecode = null;
-  const decodeUtf16 = (units) => {
-    if (fastDecode) {
-      try {
-        return fastDecode(units);
-      } catch {
-        // (a GC array as long as a huge text may be refused: TextDecoder has no such limit)
-      }
-    }
-    return textDecoder.decode(units);
-  };
-  const api = createApi(wasm, { fetchBytes, files, decodeUtf16 });
+  // Text to and from the wasm memory through the JS String Builtins, once
+  // that memory exists and if the engine has them (strings.js).
+  let strings = null;
+  const api = createApi(wasm, { fetchBytes, files, bridge: () => strings });
   let ready = null;
   async function init(options = {}) {
     ready ??= initWasm(options.module ? { module_or_path: options.module } : undefined).then((exports) => {
-      fastDecode = fastUtf16Decoder(exports.memory);
+      strings = stringBridge(exports.memory);
       return exports;
     });
     // Which files a configuration needs is known without the wasm (data/configs.js,

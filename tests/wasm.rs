@@ -72,6 +72,37 @@ fn conversion_needs_its_dictionaries_then_works() {
     assert!(wasm::register_dictionary(b"garbage").is_err());
 }
 
+/// Writes `units` where the JS side writes a text's code units (strings.js).
+fn write_input(units: &[u16]) {
+    let at = wasm::input_units(units.len());
+    // SAFETY: `input_units` answers room for that many initialised units.
+    unsafe { std::slice::from_raw_parts_mut(at, units.len()) }.copy_from_slice(units);
+}
+
+#[wasm_bindgen_test]
+fn text_written_as_utf16_converts_as_text_passed_as_a_string() {
+    load_s2t();
+    let long: Vec<u16> = "头发发展，𠀀a".repeat(5000).encode_utf16().collect();
+    let short: Vec<u16> = "汉字".encode_utf16().collect();
+    // Lone surrogates become U+FFFD, as TextEncoder makes them.
+    let lone = [0x6C49, 0xD800, 0x61, 0xDC00, 0xDC00, 0xD800];
+    let converter = wasm::JsConverter::new("s2t", JsValue::UNDEFINED).unwrap();
+    for units in [&long[..], &short, &lone, &[], &long] {
+        let want = convert(&String::from_utf16_lossy(units), "s2t").unwrap();
+        write_input(units);
+        let view = wasm::convert_input(units.len(), "s2t").unwrap();
+        assert_eq!(String::from_utf16(&view.to_vec()).unwrap(), want);
+        write_input(units);
+        let view = converter.convert_input(units.len());
+        assert_eq!(String::from_utf16(&view.to_vec()).unwrap(), want);
+    }
+    // A length beyond what was asked for reads only units that exist.
+    write_input(&short);
+    let view = wasm::convert_input(usize::MAX, "s2t").unwrap();
+    assert!(view.length() as usize >= short.len());
+    assert!(wasm::convert_input(2, "s2x").is_err());
+}
+
 #[wasm_bindgen_test]
 fn highlight_offsets_are_utf16() {
     let kws = js_sys::Array::of2(&"疫情".into(), &"疫情防控".into());

@@ -123,9 +123,58 @@ pub fn convert_utf16(
     }))
 }
 
+/// Converts the text the JS side wrote at [`input_units`] (`units` UTF-16
+/// code units) with an OpenCC configuration; the result as a UTF-16 view.
+#[wasm_bindgen(js_name = convertInput)]
+pub fn convert_input(units: usize, config_name: &str) -> Result<js_sys::Uint16Array, JsError> {
+    let conv = convert::cached(config(config_name)?).map_err(js_err)?;
+    Ok(with_input(units, |text| {
+        utf16_view(text.len(), units, |buf| conv.convert_utf16(text, buf))
+    }))
+}
+
 thread_local! {
     /// The last result in UTF-16, reused by the next call.
     static UTF16_OUT: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Input text as the JS side writes it (see [`input_units`]), and its UTF-8.
+    static UTF16_IN: std::cell::RefCell<Vec<u16>> = const { std::cell::RefCell::new(Vec::new()) };
+    static UTF8_IN: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+/// Room for `units` UTF-16 code units of input, which the JS side writes
+/// there (strings.js: copying a string's units with the engine's String
+/// Builtins is faster than `TextEncoder`'s UTF-8) before calling
+/// [`convert_input`]; the room's address in wasm memory.
+#[wasm_bindgen(js_name = inputUnits)]
+pub fn input_units(units: usize) -> *mut u16 {
+    UTF16_IN.with(|buf| {
+        let mut buf = buf.borrow_mut();
+        if buf.len() > units.saturating_mul(4).saturating_add(65_536) {
+            *buf = Vec::new(); // (as in `utf16_view`: freed memory is reused)
+        }
+        // Initialised, so that whatever the JS side writes (or fails to) is
+        // only ever read as code units.
+        if buf.len() < units {
+            buf.resize(units, 0);
+        }
+        buf.as_mut_ptr()
+    })
+}
+
+/// Calls `f` with the first `units` code units written at [`input_units`], as UTF-8.
+fn with_input<R>(units: usize, f: impl FnOnce(&str) -> R) -> R {
+    UTF16_IN.with(|input| {
+        UTF8_IN.with(|text| {
+            let input = input.borrow();
+            let mut text = text.borrow_mut();
+            if text.capacity() > units.saturating_mul(12).saturating_add(65_536) {
+                *text = String::new();
+            }
+            text.clear();
+            crate::utf16::push_utf8(&input[..units.min(input.len())], &mut text);
+            f(&text)
+        })
+    })
 }
 
 /// What `write` puts in a UTF-16 buffer (for an input of `input_len` bytes,
@@ -229,6 +278,15 @@ impl JsConverter {
     #[wasm_bindgen(js_name = convertUtf16)]
     pub fn convert_utf16(&self, text: &str, units: usize) -> js_sys::Uint16Array {
         utf16_view(text.len(), units, |buf| self.inner.convert_utf16(text, buf))
+    }
+
+    /// Converts the text the JS side wrote at [`input_units`] (`units` code
+    /// units); the result as a UTF-16 view (see [`utf16_view`]).
+    #[wasm_bindgen(js_name = convertInput)]
+    pub fn convert_input(&self, units: usize) -> js_sys::Uint16Array {
+        with_input(units, |text| {
+            utf16_view(text.len(), units, |buf| self.inner.convert_utf16(text, buf))
+        })
     }
 
     /// The configuration's OpenCC name.

@@ -51,10 +51,11 @@ try {
 document.body.dataset.result = JSON.stringify(out);`,
 );
 
-// The same conversions through the String Builtins' decoder (strings.js) and,
-// with them made unavailable, through TextDecoder: texts with a leading U+FEFF,
-// surrogate pairs, lone surrogates, empty, and outputs longer than the array
-// the decoder keeps between calls. Results as [length, hash] (some are MBs).
+// The same conversions with the text going in and coming out through the
+// String Builtins (strings.js) and, with them made unavailable, through
+// TextEncoder and TextDecoder: texts with a leading U+FEFF,
+// surrogate pairs, lone surrogates, empty, and texts longer than the arrays
+// the bridge keeps between calls. Results as [length, hash] (some are MBs).
 writeFileSync(
   join(here, 'decode.html'),
   `<!doctype html><meta charset="utf-8"><title>strings</title>
@@ -149,7 +150,7 @@ test('a plain module page imports the package and uses it', async () => {
   await page.close();
 });
 
-test('conversions decode to the same text through the String Builtins and through TextDecoder', async () => {
+test('conversions are the same through the String Builtins and through TextEncoder/TextDecoder', async () => {
   const hash = (t) => {
     let h = 2166136261;
     for (let i = 0; i < t.length; i++) h = Math.imul(h ^ t.charCodeAt(i), 16777619) >>> 0;
