@@ -11,7 +11,7 @@ import { convert as nodeConvert } from 'jingwen';
 
 const root = process.env.JINGWEN_ROOT;
 // [text, repeat]: see decode.html below. 600k units of output, then fewer,
-// then 1.25M (more than the decoder keeps an array for), then fewer again.
+// then 4.55M (more than the bridge keeps an array for: 4M), then fewer again.
 const STRING_TEXTS = [
   ['\uFEFF汉字转换', 1],
   ['a𠀀b头发😀\n', 1],
@@ -19,7 +19,7 @@ const STRING_TEXTS = [
   ['', 1],
   ['汉字', 300000],
   ['头发', 3],
-  ['头发发展，软件', 180000],
+  ['头发发展，软件', 650000],
   ['鼠标', 2],
 ];
 const { chromium } = createRequire(join(root, 'package.json'))('playwright-core');
