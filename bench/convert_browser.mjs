@@ -18,12 +18,12 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import {
   CONFIGS, OPENCCJS, QUICK, ROOT, SIZES, ZHCONV, conversionInput, interleave, log, mb, officialOutput, prepareOfficialOutputs, proseFile,
-  saveResult, summary,
+  median, saveResult, summary,
 } from './common.mjs';
 import { launch, startServer } from './browser.mjs';
 
 // Rounds × conversions timed as one batch (~20 ms or more each).
-const ROUNDS = QUICK ? 2 : 7;
+const ROUNDS = QUICK ? 2 : 11;
 const repsFor = (bytes) => (bytes <= 200e3 ? (QUICK ? 5 : 20) : bytes <= 2e6 ? 3 : 1);
 const PEERS = ['jingwen', 'opencc-js', 'zhconv'];
 
@@ -116,6 +116,11 @@ for (const config of CONFIGS) {
     for (const p of PEERS) {
       const s = summary(times[p]);
       row[p] = { ...s, mb_s: +(mb(bytes) / (s.median / 1e3)).toFixed(2), identical: identical[p] };
+      // Within a round the peers take turns, tens of milliseconds apart, so a
+      // slow spell of the shared machine (seen here to slow whole rounds by a
+      // third) slows them alike: the ratio is taken round by round, then the
+      // median of those (how many times faster jingwen was).
+      if (p !== 'jingwen') row[p].paired_ratio = +median(times[p].map((t, r) => t / times.jingwen[r])).toFixed(4);
     }
     results[config][label] = row;
     log(PEERS.map((p) => `${p} ${row[p].mb_s} MB/s${row[p].identical ? '' : ' (differs)'}`).join(', '));

@@ -102,23 +102,26 @@ if (C) {
 
 // ---------- conversion in Chromium ----------
 const CB = R.convert_browser;
+// How many times faster jingwen was than `peer` in a row (round by round; see
+// bench/convert_browser.mjs), or the ratio of the medians in older results.
+const paired = (row, peer) => row[peer].paired_ratio ?? row.jingwen.mb_s / row[peer].mb_s;
 if (CB) {
   const NAMES = { jingwen: 'jingwen/convert (wasm)', 'opencc-js': 'opencc-js 1.4.2', zhconv: 'zhconv 0.4.2 (wasm)' };
   md.push('### Conversion throughput in Chromium');
   md.push('');
-  md.push(`${when(CB)} The same inputs on a page's main thread in headless Chromium ${CB.chromium_version || ''}, where web developers run these libraries: MB/s of UTF-8 input, string in and string out, median over rounds of the time per conversion in a batch of consecutive conversions (a page's clock ticks in 0.1 ms; ${CB.sizes.map((sz) => { const r = CB.results[CB.configs[0]][sz]; return `${sz}: ${r.rounds} rounds × ${r.reps}`; }).join(', ')}, peers interleaved); in brackets jingwen ÷ that peer. Each peer on a page of its own (jingwen: the lean \`jingwen/convert\` entry; opencc-js: its UMD full bundle; zhconv: its wasm-bindgen web build). Output identical to the official OpenCC's: ${CB.peers.map((p) => `${p} ${CB.configs.every((c) => CB.sizes.every((s) => CB.results[c][s][p].identical)) ? 'yes' : 'no'}`).join(', ')}. Script: [bench/convert_browser.mjs](convert_browser.mjs).`);
+  md.push(`${when(CB)} The same inputs on a page's main thread in headless Chromium ${CB.chromium_version || ''}, where web developers run these libraries: MB/s of UTF-8 input, string in and string out, median over rounds of the time per conversion in a batch of consecutive conversions (a page's clock ticks in 0.1 ms; ${CB.sizes.map((sz) => { const r = CB.results[CB.configs[0]][sz]; return `${sz}: ${r.rounds} rounds × ${r.reps}`; }).join(', ')}, peers interleaved); in brackets how many times faster jingwen was: within each round the peers take turns, so the ratio is taken round by round and the median of those shown (a slow spell of the shared machine slows a whole round, all peers alike). Each peer on a page of its own (jingwen: the lean \`jingwen/convert\` entry; opencc-js: its UMD full bundle; zhconv: its wasm-bindgen web build). Output identical to the official OpenCC's: ${CB.peers.map((p) => `${p} ${CB.configs.every((c) => CB.sizes.every((s) => CB.results[c][s][p].identical)) ? 'yes' : 'no'}`).join(', ')}. Script: [bench/convert_browser.mjs](convert_browser.mjs).`);
   md.push('');
   const big = CB.sizes.at(-1);
   md.push(table(['config', 'input', ...CB.peers.map((p) => NAMES[p])], CB.configs.flatMap((cfg) => CB.sizes.map((s) => {
     const row = CB.results[cfg][s];
     const j = row.jingwen.mb_s;
-    return [cfg, s, ...CB.peers.map((p) => (p === 'jingwen' ? `**${f1(j)}**` : `${f1(row[p].mb_s)} (${ratio(j, row[p].mb_s)})`))];
+    return [cfg, s, ...CB.peers.map((p) => (p === 'jingwen' ? `**${f1(j)}**` : `${f1(row[p].mb_s)} (${ratio(paired(row, p), 1)})`))];
   }))));
   md.push('');
-  summary.push(`- **In Chromium** (${big}): ${CB.configs.map((cfg) => { const r = CB.results[cfg][big]; return `${cfg} ${f1(r.jingwen.mb_s)} MB/s = ${ratio(r.jingwen.mb_s, r['opencc-js'].mb_s)} opencc-js, ${(r.jingwen.mb_s / r.zhconv.mb_s).toFixed(2)}× zhconv`; }).join('; ')}.`);
+  summary.push(`- **In Chromium** (${big}): ${CB.configs.map((cfg) => { const r = CB.results[cfg][big]; return `${cfg} ${f1(r.jingwen.mb_s)} MB/s = ${ratio(paired(r, 'opencc-js'), 1)} opencc-js, ${paired(r, 'zhconv').toFixed(2)}× zhconv`; }).join('; ')}.`);
   for (const cfg of CB.configs) {
     for (const [peer, times] of [['opencc-js', 3], ['zhconv', 1]]) {
-      const [w, at] = worst(CB.sizes, (sz) => CB.results[cfg][sz].jingwen.mb_s / CB.results[cfg][sz][peer].mb_s);
+      const [w, at] = worst(CB.sizes, (sz) => paired(CB.results[cfg][sz], peer));
       targets.push([`throughput ${cfg} ≥ ${times > 1 ? `${times}× ` : ''}${peer}, in Chromium (every size; the least shown)`, `${ratio(w, 1)} (${at})`, w >= times]);
     }
   }
