@@ -243,8 +243,7 @@ fn unit_at(text: &str, pos: usize) -> usize {
 /// start a key are looked up, and unchanged text is copied in runs.
 pub fn convert_segment<O: Output>(m: &Matcher, seg: &str, out: &mut O) {
     if let Some(map) = m.as_map().filter(|m| m.is_single_tier()) {
-        map.scan_positions(None, seg, |at| at.write(map, seg, unit_len, out));
-        return;
+        return scan_segment(map, seg, out);
     }
     let bytes = seg.as_bytes();
     let mut pos = 0;
@@ -267,6 +266,15 @@ pub fn convert_segment<O: Output>(m: &Matcher, seg: &str, out: &mut O) {
         }
     }
     out.push_str(&seg[run..]);
+}
+
+/// [`convert_segment`] with a built single-tier map. A function of its own
+/// so that a first, short conversion (answered from the dictionary files
+/// before any trie is built) does not compile it: a fresh wasm module
+/// compiles each function on its first call.
+#[inline(never)]
+fn scan_segment<O: Output>(map: &PrefixMap, seg: &str, out: &mut O) {
+    map.scan_positions(None, seg, |at| at.write(map, seg, unit_len, out));
 }
 
 /// Segmentation and the first conversion step in one pass, for configurations

@@ -257,50 +257,62 @@ impl Converter {
             convert_segment(m, &normalized, &mut next);
             normalized = std::borrow::Cow::Owned(next);
         }
+        if self.fused {
+            return self.convert_fused(&normalized, out, one_pass);
+        }
         // Scratch for the steps between a segment's first and last (see run_steps).
         let (mut a, mut b) = (String::new(), String::new());
-        if self.fused {
-            // The first step ran during segmentation; each segment continues with the rest.
-            let rest = &self.chain[1..];
-            if let Some((first, next, table)) = self.two_steps().filter(|_| one_pass) {
-                // Phrases are written from the table; the rest (one-character
-                // values) are rare, and go through the chain.
-                convert_two_steps(first, next, table, &normalized, out, |seg, out| {
-                    run_steps(rest, seg, &mut a, &mut b, out)
-                });
-                return;
-            }
-            // A phrase is a segment of its own, and phrases repeat (10 MB of
-            // news has ~190k phrase segments of a few thousand distinct
-            // phrases): the rest of the chain runs once per phrase, its output
-            // kept in `done` by value id. Only for texts big enough to repay
-            // the table (a slot per phrase value of the first step).
-            let values = self.chain[0].as_map().map_or(0, PrefixMap::len);
-            let mut memo = if rest.is_empty() || normalized.len() < 32 * 1024 {
-                Vec::new()
-            } else {
-                vec![(u32::MAX, 0u32); values]
-            };
-            let mut done = O::default();
-            segment_and_convert(&self.chain[0], &normalized, |seg, phrase| {
-                let Some(slot) = phrase.and_then(|id| memo.get_mut(id as usize)) else {
-                    return run_steps(rest, seg, &mut a, &mut b, out);
-                };
-                if slot.0 == u32::MAX {
-                    let start = done.len();
-                    run_steps(rest, seg, &mut a, &mut b, &mut done);
-                    *slot = (start as u32, done.len() as u32);
-                }
-                out.push_from(&done, slot.0 as usize..slot.1 as usize);
-            });
-            return;
-        }
         let mut run_chain =
             |seg: &str, out: &mut O| run_steps(&self.chain, seg, &mut a, &mut b, out);
         match &self.segmentation {
             None => run_chain(&normalized, out),
             Some(seg) => segment(seg, &normalized, |s| run_chain(s, out)),
         }
+    }
+
+    /// [`Converter::convert_into`] for a configuration whose segmentation runs
+    /// fused with its first step. A function of its own so that a first,
+    /// short s2t or t2s conversion does not compile it: a fresh wasm module
+    /// compiles each function on its first call, and this one is most of
+    /// the conversion code (in Chromium the first s2t conversion had spent
+    /// ~2 ms compiling it).
+    #[inline(never)]
+    fn convert_fused<O: Output>(&self, text: &str, out: &mut O, one_pass: bool) {
+        // Scratch for the steps between a segment's first and last (see run_steps).
+        let (mut a, mut b) = (String::new(), String::new());
+        // The first step ran during segmentation; each segment continues with the rest.
+        let rest = &self.chain[1..];
+        if let Some((first, next, table)) = self.two_steps().filter(|_| one_pass) {
+            // Phrases are written from the table; the rest (one-character
+            // values) are rare, and go through the chain.
+            convert_two_steps(first, next, table, text, out, |seg, out| {
+                run_steps(rest, seg, &mut a, &mut b, out)
+            });
+            return;
+        }
+        // A phrase is a segment of its own, and phrases repeat (10 MB of
+        // news has ~190k phrase segments of a few thousand distinct
+        // phrases): the rest of the chain runs once per phrase, its output
+        // kept in `done` by value id. Only for texts big enough to repay
+        // the table (a slot per phrase value of the first step).
+        let values = self.chain[0].as_map().map_or(0, PrefixMap::len);
+        let mut memo = if rest.is_empty() || text.len() < 32 * 1024 {
+            Vec::new()
+        } else {
+            vec![(u32::MAX, 0u32); values]
+        };
+        let mut done = O::default();
+        segment_and_convert(&self.chain[0], text, |seg, phrase| {
+            let Some(slot) = phrase.and_then(|id| memo.get_mut(id as usize)) else {
+                return run_steps(rest, seg, &mut a, &mut b, out);
+            };
+            if slot.0 == u32::MAX {
+                let start = done.len();
+                run_steps(rest, seg, &mut a, &mut b, &mut done);
+                *slot = (start as u32, done.len() as u32);
+            }
+            out.push_from(&done, slot.0 as usize..slot.1 as usize);
+        });
     }
 }
 
