@@ -6,7 +6,8 @@
 // over OpenCC's own s2t dictionaries (bench/daachorse-opencc, raw wasm exports)
 // and run beside jingwen and zhconv, in Node and in headless Chromium, with the
 // same JS around it as jingwen (encodeInto in, UTF-16 out; decoded with Buffer in
-// Node, TextDecoder in Chromium). Also timed: building its automaton (jingwen's
+// Node, TextDecoder in Chromium, where jingwen's String Builtins path is turned
+// off for this). Also timed: building its automaton (jingwen's
 // counterpart: its first conversion of 100 KB, which builds the tries).
 // s2t only, 1 MB and 10 MB, peers interleaved, medians; outputs checked against
 // the official OpenCC's.
@@ -95,7 +96,15 @@ const results = { node: {}, chromium: {} };
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.page('/yardstick.html', `<!doctype html><meta charset="utf-8"><title>yardstick</title>
 <script type="module">
-import init, { Converter } from '/pkg/convert.js';
+// jingwen's text would cross through the JS String Builtins (pkg/strings.js),
+// daachorse's cannot: refused here, so that both go through encodeInto and
+// TextDecoder and only the matching differs.
+const Module = WebAssembly.Module;
+WebAssembly.Module = function (bytes, options) {
+  if (options && options.builtins) throw new WebAssembly.CompileError('builtins refused (yardstick)');
+  return new Module(bytes, options);
+};
+const { default: init, Converter } = await import('/pkg/convert.js');
 import zinit, { convert as zhconvert } from '/bench/.work/zhconv-web/zhconv_wasm.js';
 await init({ preload: ['s2t'] });
 await zinit();
