@@ -179,9 +179,9 @@ fn with_input<R>(units: usize, f: impl FnOnce(&str) -> R) -> R {
 
 /// What `write` puts in a UTF-16 buffer (for an input of `input_len` bytes,
 /// `units` UTF-16 code units), returned as a view of wasm memory (no copy)
-/// that the JS side decodes at once (`TextDecoder('utf-16le')`; in Node,
-/// `Buffer`). A
-/// conversion rarely changes the length much: the buffer gets room for the
+/// that the JS side decodes at once (through the String Builtins where the
+/// engine has them, see pkg/strings.js; else `TextDecoder('utf-16le')`; in
+/// Node, `Buffer`). A conversion rarely changes the length much: the buffer gets room for the
 /// input's length and a little more, which the JS side knows for free (a
 /// count here would be another pass over the text, ~2% of an s2t conversion).
 ///
