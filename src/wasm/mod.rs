@@ -110,7 +110,7 @@ pub fn config_names() -> Vec<String> {
 }
 
 /// Converts `text` (`units` long in UTF-16: the JS string's length) with an
-/// OpenCC configuration; the result as a UTF-16 view (see [`utf16_view`]).
+/// OpenCC configuration; the result as a UTF-16 view (see `utf16_view`).
 #[wasm_bindgen(js_name = convertUtf16)]
 pub fn convert_utf16(
     text: &str,
