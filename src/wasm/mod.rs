@@ -118,9 +118,7 @@ pub fn convert_utf16(
     config_name: &str,
 ) -> Result<js_sys::Uint16Array, JsError> {
     let conv = convert::cached(config(config_name)?).map_err(js_err)?;
-    Ok(utf16_view(text.len(), units, |buf| {
-        conv.convert_utf16(text, buf)
-    }))
+    Ok(utf16_view(&conv, text, units))
 }
 
 /// Converts the text the JS side wrote at [`input_units`] (`units` UTF-16
@@ -128,9 +126,7 @@ pub fn convert_utf16(
 #[wasm_bindgen(js_name = convertInput)]
 pub fn convert_input(units: usize, config_name: &str) -> Result<js_sys::Uint16Array, JsError> {
     let conv = convert::cached(config(config_name)?).map_err(js_err)?;
-    Ok(with_input(units, |text| {
-        utf16_view(text.len(), units, |buf| conv.convert_utf16(text, buf))
-    }))
+    Ok(with_input(units, |text| utf16_view(&conv, text, units)))
 }
 
 thread_local! {
@@ -177,24 +173,22 @@ fn with_input<R>(units: usize, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
-/// What `write` puts in a UTF-16 buffer (for an input of `input_len` bytes,
-/// `units` UTF-16 code units), returned as a view of wasm memory (no copy)
+/// `conv`'s conversion of `text` (`units` UTF-16 code units long) in a
+/// UTF-16 buffer, returned as a view of wasm memory (no copy)
 /// that the JS side decodes at once (through the String Builtins where the
 /// engine has them, see pkg/strings.js; else `TextDecoder('utf-16le')`; in
-/// Node, `Buffer`). A conversion rarely changes the length much: the buffer gets room for the
-/// input's length and a little more, which the JS side knows for free (a
-/// count here would be another pass over the text, ~2% of an s2t conversion).
+/// Node, `Buffer`). A conversion rarely changes the length much: the buffer
+/// gets room for the input's length and a little more, which the JS side
+/// knows for free (a count here would be another pass over the text, ~2% of
+/// an s2t conversion).
 ///
 /// Why: a JS string is UTF-16. Decoding UTF-8 Chinese into one costs V8 about
 /// 6 ms per MB, a fifth of a whole s2t conversion (measured in Node); decoding
 /// UTF-16 is close to a copy, and the converter writes UTF-16 as it goes. The
 /// view is valid until the next call into the module (which may grow or reuse
 /// the buffer): the JS wrapper decodes it before making any.
-fn utf16_view(
-    input_len: usize,
-    units: usize,
-    write: impl FnOnce(&mut Vec<u16>),
-) -> js_sys::Uint16Array {
+fn utf16_view(conv: &convert::Converter, text: &str, units: usize) -> js_sys::Uint16Array {
+    let input_len = text.len();
     UTF16_OUT.with(|buf| {
         let mut buf = buf.borrow_mut();
         // Give a big buffer back to the allocator once results are small again
@@ -205,7 +199,7 @@ fn utf16_view(
         buf.clear();
         // A wrong `units` (it comes from JS) only costs the buffer growing.
         buf.reserve(units.min(input_len) + 64);
-        write(&mut buf);
+        conv.convert_utf16(text, &mut buf);
         // SAFETY: the view is read by the caller before any other call into
         // the module could touch or move the buffer (see above).
         unsafe { js_sys::Uint16Array::view(&buf) }
@@ -277,16 +271,14 @@ impl JsConverter {
     /// result as a UTF-16 view (see [`utf16_view`]).
     #[wasm_bindgen(js_name = convertUtf16)]
     pub fn convert_utf16(&self, text: &str, units: usize) -> js_sys::Uint16Array {
-        utf16_view(text.len(), units, |buf| self.inner.convert_utf16(text, buf))
+        utf16_view(&self.inner, text, units)
     }
 
     /// Converts the text the JS side wrote at [`input_units`] (`units` code
     /// units); the result as a UTF-16 view (see [`utf16_view`]).
     #[wasm_bindgen(js_name = convertInput)]
     pub fn convert_input(&self, units: usize) -> js_sys::Uint16Array {
-        with_input(units, |text| {
-            utf16_view(text.len(), units, |buf| self.inner.convert_utf16(text, buf))
-        })
+        with_input(units, |text| utf16_view(&self.inner, text, units))
     }
 
     /// The configuration's OpenCC name.
