@@ -15,6 +15,11 @@ import { stringBridge } from './strings.js';
 /** The data file holding dictionary `name`. */
 const fileOf = (files, name) => (Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`);
 
+// The shortest text (UTF-16 units) for which the String Builtins bridge is
+// built: a few KB, where it starts to save more than the copy and call cost,
+// and far below the ~2 ms it takes once, spread over the conversions to come.
+const BRIDGE_UNITS = 4096;
+
 export function createApi(rawWasm, { readSync = null, fetchBytes = null, files = {}, decodeUtf16 = null, bridge = () => null } = {}) {
   const pending = new Map(); // file -> Promise while it is being fetched and registered
   // file -> [[dictionary, offset, length], …]
@@ -114,14 +119,16 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
   // byte-order mark to strip.
   const utf16 = decodeUtf16 ? { decode: decodeUtf16 } : new TextDecoder('utf-16le', { ignoreBOM: true });
 
-  // A conversion's text in and result out: through `bridge()` (strings.js, in
-  // engines with the String Builtins) the text's UTF-16 units are copied into
-  // the wasm memory and `viaInput(units)` converts them there; else
-  // `direct()` hands the string over (wasm-bindgen's TextEncoder.encodeInto).
+  // A conversion's text in and result out: through `bridge(units)` (strings.js,
+  // in engines with the String Builtins; built by the first text of
+  // BRIDGE_UNITS or more, then used for every text) the text's UTF-16 units
+  // are copied into the wasm memory and `viaInput(units)` converts them
+  // there; else `direct()` hands the string over (wasm-bindgen's
+  // TextEncoder.encodeInto).
   // A bridge function that fails (an array as long as a huge text may be
   // refused) leaves the usual way to do it.
   function converted(input, direct, viaInput) {
-    const b = bridge();
+    const b = bridge(input.length);
     let view = null;
     if (b) {
       try {
@@ -255,14 +262,21 @@ export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {}
     }
     return download(name);
   }
-  // Text to and from the wasm memory through the JS String Builtins, once
-  // that memory exists and if the engine has them (strings.js).
-  let strings = null;
-  const api = createApi(wasm, { fetchBytes, files, bridge: () => strings });
+  // Text to and from the wasm memory through the JS String Builtins, if the
+  // engine has them (strings.js). Assembled and compiled when a conversion
+  // first has a text long enough to gain from it, not in init(): that takes
+  // ~2 ms, which a page converting a sentence would wait for, for nothing.
+  let memory = null;
+  let strings; // undefined: not tried yet; null: the engine lacks the builtins
+  const bridge = (units) => {
+    if (strings === undefined && memory && units >= BRIDGE_UNITS) strings = stringBridge(memory);
+    return strings ?? null;
+  };
+  const api = createApi(wasm, { fetchBytes, files, bridge });
   let ready = null;
   async function init(options = {}) {
     ready ??= initWasm(options.module ? { module_or_path: options.module } : undefined).then((exports) => {
-      strings = stringBridge(exports.memory);
+      memory = exports.memory;
       return exports;
     });
     // Which files a configuration needs is known without the wasm (data/configs.js,

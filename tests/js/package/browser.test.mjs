@@ -10,8 +10,10 @@ import { createRequire } from 'node:module';
 import { convert as nodeConvert } from 'jingwen';
 
 const root = process.env.JINGWEN_ROOT;
-// [text, repeat]: see decode.html below. 600k units of output, then fewer,
-// then 4.55M (more than the bridge keeps an array for: 4M), then fewer again.
+// [text, repeat]: see decode.html below. Short texts (which do not build the
+// bridge: s2t takes them through TextEncoder/TextDecoder, s2twp, after it, through
+// the bridge), 600k units of output, then fewer, then 4.55M (more than the
+// bridge keeps an array for: 4M), then fewer again.
 const STRING_TEXTS = [
   ['\uFEFF汉字转换', 1],
   ['a𠀀b头发😀\n', 1],
@@ -84,7 +86,10 @@ try {
   const hash = (s) => { let h = 2166136261; for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0; return [s.length, h]; };
   const texts = ${JSON.stringify(STRING_TEXTS)};
   const expand = ([t, n]) => t.repeat(n);
-  out.s2t = texts.map((x) => hash(convert(expand(x), 's2t')));
+  out.s2t = texts.map((x) => {
+    if (x[1] > 1 && out.builtinsBeforeLongText === undefined) out.builtinsBeforeLongText = builtins;
+    return hash(convert(expand(x), 's2t'));
+  });
   const c = new Converter('s2twp');
   out.s2twp = texts.map((x) => hash(c.convert(expand(x))));
   out.bom = convert('\\uFEFF汉字', 's2t');
@@ -173,6 +178,8 @@ test('conversions are the same through the String Builtins and through TextEncod
     assert.deepEqual(errors, [], mode);
     // Chromium has the builtins: the fast decoder is what ran (else the test would not test it).
     assert.equal(out.builtins, mode ? 0 : 1, `modules compiled with the builtins ${mode}`);
+    // Built for the first long text, not in init() nor for the short ones (~2 ms each page would wait).
+    assert.equal(out.builtinsBeforeLongText, 0, `no bridge before a long text ${mode}`);
     assert.equal(out.bom, '\uFEFF漢字', `a leading U+FEFF is kept ${mode}`);
     assert.deepEqual(out.s2t, want.s2t, `s2t ${mode}`);
     assert.deepEqual(out.s2twp, want.s2twp, `s2twp ${mode}`);
