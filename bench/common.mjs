@@ -35,6 +35,17 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * How many times faster `fast` was than `slow`, from two lists of times taken
+ * in turns: the i-th of each in the same round (see interleave), tens of
+ * milliseconds apart. A slow spell of this shared machine (seen to slow whole
+ * rounds by a third) slows both alike, so the ratio is taken pair by pair,
+ * then the median of those; a ratio of the two medians would swing with it.
+ */
+export function pairedRatio(slow, fast) {
+  return +median(slow.map((t, i) => t / fast[i])).toFixed(4);
+}
+
 /** { median, min, max, runs } of a list of times (ms). */
 export function summary(xs) {
   return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs.map((x) => +x.toFixed(3)) };

@@ -12,7 +12,9 @@
 //   jingwen native examples/bench_native.rs (release), times only convert()
 // How: converters are built first (not timed); each round runs every peer in
 // a rotated order (so machine noise hits all alike), each doing REPS
-// conversions; the reported number is the median of all of them. Every
+// conversions; MB/s are from the median of all of them, and ratios to
+// jingwen are taken conversion by conversion within a round, then their
+// median (pairedRatio in common.mjs). Every
 // peer's output on each input is compared with the official OpenCC output:
 // identical or not, and the percentage of lines that are equal.
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -20,10 +22,10 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   CONFIGS, INPUTS, OPENCCJS, PYTHON, QUICK, SIZES, ZHCONV, ZHCONV_NODE, agreement, conversionInput, interleave, log, mb, native,
-  officialOutput, prepareOfficialOutputs, proseFile, require, saveResult, summary,
+  officialOutput, pairedRatio, prepareOfficialOutputs, proseFile, require, saveResult, summary,
 } from './common.mjs';
 
-const ROUNDS = QUICK ? 2 : 5;
+const ROUNDS = QUICK ? 2 : 7;
 const repsFor = (bytes) => (bytes <= 200e3 ? (QUICK ? 3 : 10) : bytes <= 2e6 ? 3 : 1);
 
 const jingwen = await import('../pkg/node.js');
@@ -87,6 +89,10 @@ for (const config of CONFIGS) {
     for (const p of PEERS) {
       const s = summary(times[p]);
       row[p] = { ...s, mb_s: +(mb(bytes) / (s.median / 1e3)).toFixed(2) };
+      // How many times faster jingwen (wasm) was, pair by pair (see
+      // pairedRatio); native jingwen is set against the other native converter.
+      if (p === 'jingwen-native') row[p].paired_vs_official = pairedRatio(times['opencc-official'], times[p]);
+      else if (p !== 'jingwen-wasm') row[p].paired_ratio = pairedRatio(times[p], times['jingwen-wasm']);
       row[p].agreement = p === 'opencc-official' ? { identical: true, lines_equal_pct: 100 } : agreement(outputs[p], ref);
     }
     results[config][label] = row;

@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import {
   CONFIGS, OPENCCJS, QUICK, ROOT, SIZES, ZHCONV, conversionInput, interleave, log, mb, officialOutput, prepareOfficialOutputs, proseFile,
-  median, saveResult, summary,
+  pairedRatio, saveResult, summary,
 } from './common.mjs';
 import { launch, startServer } from './browser.mjs';
 
@@ -116,11 +116,8 @@ for (const config of CONFIGS) {
     for (const p of PEERS) {
       const s = summary(times[p]);
       row[p] = { ...s, mb_s: +(mb(bytes) / (s.median / 1e3)).toFixed(2), identical: identical[p] };
-      // Within a round the peers take turns, tens of milliseconds apart, so a
-      // slow spell of the shared machine (seen here to slow whole rounds by a
-      // third) slows them alike: the ratio is taken round by round, then the
-      // median of those (how many times faster jingwen was).
-      if (p !== 'jingwen') row[p].paired_ratio = +median(times[p].map((t, r) => t / times.jingwen[r])).toFixed(4);
+      // How many times faster jingwen was, pair by pair (see pairedRatio).
+      if (p !== 'jingwen') row[p].paired_ratio = pairedRatio(times[p], times.jingwen);
     }
     results[config][label] = row;
     log(PEERS.map((p) => `${p} ${row[p].mb_s} MB/s${row[p].identical ? '' : ' (differs)'}`).join(', '));

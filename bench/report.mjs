@@ -62,6 +62,13 @@ md.push('');
 const C = R.convert;
 const PEER_NAMES = { 'jingwen-wasm': 'jingwen (wasm)', 'opencc-js': 'opencc-js 1.4.2', 'zhconv-wasm': 'zhconv 0.4.2 (wasm)', 'opencc-official': 'OpenCC 1.4.2 (official, C++)', 'jingwen-native': 'jingwen (native)' };
 const summary = [];
+// How many times faster jingwen (wasm) was than `peer` in a Node row (pair by
+// pair; see pairedRatio in common.mjs), or the ratio of the medians in older
+// results; for jingwen native, how many times faster than the official OpenCC.
+const nodeRatio = (row, peer) =>
+  peer === 'jingwen-native'
+    ? (row[peer].paired_vs_official ?? row[peer].mb_s / row['opencc-official'].mb_s)
+    : (row[peer].paired_ratio ?? row['jingwen-wasm'].mb_s / row[peer].mb_s);
 if (C) {
   md.push('## 1. Conversion throughput (issue 3)');
   md.push('');
@@ -77,17 +84,17 @@ if (C) {
       const cell = (p) => {
         if (p === 'jingwen-wasm') return `**${f1(j)}**`;
         // Native jingwen is compared with the other native converter, the official OpenCC.
-        if (p === 'jingwen-native') return `${f1(row[p].mb_s)} (${ratio(row[p].mb_s, row['opencc-official'].mb_s)} OpenCC)`;
-        return `${f1(row[p].mb_s)} (${ratio(j, row[p].mb_s)})`;
+        if (p === 'jingwen-native') return `${f1(row[p].mb_s)} (${ratio(nodeRatio(row, p), 1)} OpenCC)`;
+        return `${f1(row[p].mb_s)} (${ratio(nodeRatio(row, p), 1)})`;
       };
       return [s, ...C.peers.map(cell)];
     })));
     md.push('');
     const row = C.results[cfg][big];
     const j = row['jingwen-wasm'].mb_s;
-    summary.push(`- **${cfg}** (${big}): jingwen wasm ${f1(j)} MB/s = ${ratio(j, row['opencc-js'].mb_s)} opencc-js, ${ratio(j, row['zhconv-wasm'].mb_s)} zhconv, ${ratio(j, row['opencc-official'].mb_s)} official OpenCC; native ${f1(row['jingwen-native'].mb_s)} MB/s.`);
+    summary.push(`- **${cfg}** (${big}): jingwen wasm ${f1(j)} MB/s = ${ratio(nodeRatio(row, 'opencc-js'), 1)} opencc-js, ${ratio(nodeRatio(row, 'zhconv-wasm'), 1)} zhconv, ${ratio(nodeRatio(row, 'opencc-official'), 1)} official OpenCC; native ${f1(row['jingwen-native'].mb_s)} MB/s.`);
     for (const [peer, name, times] of [['opencc-js', 'opencc-js', 3], ['zhconv-wasm', 'zhconv', 1]]) {
-      const [r, at] = worst(C.sizes, (sz) => C.results[cfg][sz]['jingwen-wasm'].mb_s / C.results[cfg][sz][peer].mb_s);
+      const [r, at] = worst(C.sizes, (sz) => nodeRatio(C.results[cfg][sz], peer));
       targets.push([`throughput ${cfg} ≥ ${times > 1 ? `${times}× ` : ''}${name} (every size; the least shown)`, `${ratio(r, 1)} (${at})`, r >= times]);
     }
   }
