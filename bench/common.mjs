@@ -37,13 +37,19 @@ export function median(xs) {
 
 /**
  * How many times faster `fast` was than `slow`, from two lists of times taken
- * in turns: the i-th of each in the same round (see interleave), tens of
+ * in turns: each round (see interleave) adds `per` times to each list, tens of
  * milliseconds apart. A slow spell of this shared machine (seen to slow whole
- * rounds by a third) slows both alike, so the ratio is taken pair by pair,
- * then the median of those; a ratio of the two medians would swing with it.
+ * rounds by a third) slows both alike, so the ratio is taken round by round,
+ * of the round's total time, then the median of those; a ratio of the two
+ * medians would swing with it. (A page's timer ticks in 0.1 ms, a tenth of a
+ * 100 KB conversion, so the browser benchmark times a round's conversions
+ * together and passes one time per round.)
  */
-export function pairedRatio(slow, fast) {
-  return +median(slow.map((t, i) => t / fast[i])).toFixed(4);
+export function pairedRatio(slow, fast, per = 1) {
+  const totals = (xs) =>
+    Array.from({ length: Math.floor(xs.length / per) }, (_, r) => xs.slice(r * per, (r + 1) * per).reduce((a, b) => a + b, 0));
+  const [s, f] = [totals(slow), totals(fast)];
+  return +median(s.map((t, r) => t / f[r])).toFixed(4);
 }
 
 /** { median, min, max, runs } of a list of times (ms). */

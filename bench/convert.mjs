@@ -13,8 +13,8 @@
 // How: converters are built first (not timed); each round runs every peer in
 // a rotated order (so machine noise hits all alike), each doing REPS
 // conversions; MB/s are from the median of all of them, and ratios to
-// jingwen are taken conversion by conversion within a round, then their
-// median (pairedRatio in common.mjs). Every
+// jingwen are taken round by round, then their median (pairedRatio in
+// common.mjs). Every
 // peer's output on each input is compared with the official OpenCC output:
 // identical or not, and the percentage of lines that are equal.
 import { readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -89,10 +89,10 @@ for (const config of CONFIGS) {
     for (const p of PEERS) {
       const s = summary(times[p]);
       row[p] = { ...s, mb_s: +(mb(bytes) / (s.median / 1e3)).toFixed(2) };
-      // How many times faster jingwen (wasm) was, pair by pair (see
+      // How many times faster jingwen (wasm) was, round by round (see
       // pairedRatio); native jingwen is set against the other native converter.
-      if (p === 'jingwen-native') row[p].paired_vs_official = pairedRatio(times['opencc-official'], times[p]);
-      else if (p !== 'jingwen-wasm') row[p].paired_ratio = pairedRatio(times[p], times['jingwen-wasm']);
+      if (p === 'jingwen-native') row[p].paired_vs_official = pairedRatio(times['opencc-official'], times[p], reps);
+      else if (p !== 'jingwen-wasm') row[p].paired_ratio = pairedRatio(times[p], times['jingwen-wasm'], reps);
       row[p].agreement = p === 'opencc-official' ? { identical: true, lines_equal_pct: 100 } : agreement(outputs[p], ref);
     }
     results[config][label] = row;

@@ -116,7 +116,7 @@ for (const config of CONFIGS) {
     for (const p of PEERS) {
       const s = summary(times[p]);
       row[p] = { ...s, mb_s: +(mb(bytes) / (s.median / 1e3)).toFixed(2), identical: identical[p] };
-      // How many times faster jingwen was, pair by pair (see pairedRatio).
+      // How many times faster jingwen was, round by round (see pairedRatio).
       if (p !== 'jingwen') row[p].paired_ratio = pairedRatio(times[p], times.jingwen);
     }
     results[config][label] = row;

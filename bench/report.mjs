@@ -62,8 +62,8 @@ md.push('');
 const C = R.convert;
 const PEER_NAMES = { 'jingwen-wasm': 'jingwen (wasm)', 'opencc-js': 'opencc-js 1.4.2', 'zhconv-wasm': 'zhconv 0.4.2 (wasm)', 'opencc-official': 'OpenCC 1.4.2 (official, C++)', 'jingwen-native': 'jingwen (native)' };
 const summary = [];
-// How many times faster jingwen (wasm) was than `peer` in a Node row (pair by
-// pair; see pairedRatio in common.mjs), or the ratio of the medians in older
+// How many times faster jingwen (wasm) was than `peer` in a Node row (round by
+// round; see pairedRatio in common.mjs), or the ratio of the medians in older
 // results; for jingwen native, how many times faster than the official OpenCC.
 const nodeRatio = (row, peer) =>
   peer === 'jingwen-native'
