@@ -40,15 +40,17 @@ export function median(xs) {
  * in turns: each round (see interleave) adds `per` times to each list, tens of
  * milliseconds apart. A slow spell of this shared machine (seen to slow whole
  * rounds by a third) slows both alike, so the ratio is taken round by round,
- * of the round's total time, then the median of those; a ratio of the two
- * medians would swing with it. (A page's timer ticks in 0.1 ms, a tenth of a
- * 100 KB conversion, so the browser benchmark times a round's conversions
- * together and passes one time per round.)
+ * of each round's median time, then the median of those ratios; a ratio of
+ * the two overall medians would swing with it. A round's median, not its
+ * total: a peer run as a fresh process each round (the official OpenCC,
+ * native jingwen) has a slow first conversion in every round. (A page's
+ * timer ticks in 0.1 ms, a tenth of a 100 KB conversion, so the browser
+ * benchmark times a round's conversions together and passes one time per
+ * round.)
  */
 export function pairedRatio(slow, fast, per = 1) {
-  const totals = (xs) =>
-    Array.from({ length: Math.floor(xs.length / per) }, (_, r) => xs.slice(r * per, (r + 1) * per).reduce((a, b) => a + b, 0));
-  const [s, f] = [totals(slow), totals(fast)];
+  const rounds = (xs) => Array.from({ length: Math.floor(xs.length / per) }, (_, r) => median(xs.slice(r * per, (r + 1) * per)));
+  const [s, f] = [rounds(slow), rounds(fast)];
   return +median(s.map((t, r) => t / f[r])).toFixed(4);
 }
 
