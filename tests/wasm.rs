@@ -49,6 +49,12 @@ fn conversion_needs_its_dictionaries_then_works() {
     if wasm::missing_dictionaries("t2jp").unwrap().is_empty() {
         panic!("no dictionary is embedded in the wasm build");
     }
+    // What a page does while the files download (the embedded normalization
+    // table opened, a conversion through it): harmless for names unknown or
+    // not loaded, and the converters made later reuse what it opened.
+    for name in ["t2jp", "s2t", "nonsense", ""] {
+        wasm::prepare_conversion(name);
+    }
     let err = message(convert("汉字", "t2jp").unwrap_err());
     assert!(err.contains("not loaded") && err.contains("t2jp"), "{err}");
     load_s2t();

@@ -119,6 +119,33 @@ impl Converter {
         Ok(conv)
     }
 
+    /// Readies what a first conversion with `config` needs and has at hand
+    /// before its dictionaries arrive (a browser calls this while they
+    /// download): the normalization table, which is embedded (opened now and
+    /// kept for the converter made later), and the conversion code itself. A
+    /// fresh wasm module compiles each function on its first call, on the main
+    /// thread (Chromium: ~5 ms of a first s2t converter and conversion), so
+    /// a real conversion of one compatibility ideograph runs through that
+    /// table alone, its result dropped. Does nothing if the table is missing.
+    pub fn prepare(config: Config) {
+        let normalize = |g: &GroupSpec| registry::matcher(g, config.name(), true);
+        let Ok(chain) = config.spec().normalization.iter().map(normalize).collect() else {
+            return;
+        };
+        let conv = Converter {
+            config,
+            normalization: Vec::new(),
+            segmentation: None,
+            chain,
+            fused: false,
+            user: None,
+            unbuilt_bytes: AtomicUsize::new(0),
+            built: AtomicBool::new(false),
+            two_steps: OnceLock::new(),
+        };
+        conv.convert_utf16("\u{F900}", &mut Vec::new());
+    }
+
     /// Can segmentation run fused with the first step? Only when the segmentation
     /// dictionaries are exactly the first step's phrase dictionaries (keys of two
     /// or more characters), followed in that step only by single-character

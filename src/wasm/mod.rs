@@ -103,6 +103,15 @@ pub fn missing_dictionaries(config_name: &str) -> Result<Vec<String>, JsError> {
         .collect())
 }
 
+/// Readies what a first conversion with `config_name` needs before its
+/// dictionaries arrive (see `Converter::prepare`); an unknown name does nothing.
+#[wasm_bindgen(js_name = prepareConversion)]
+pub fn prepare_conversion(config_name: &str) {
+    if let Ok(c) = config_name.parse() {
+        convert::Converter::prepare(c);
+    }
+}
+
 /// Every configuration name.
 #[wasm_bindgen(js_name = configNames)]
 pub fn config_names() -> Vec<String> {
