@@ -94,21 +94,43 @@ impl Converter {
         let build = |g: &GroupSpec| registry::matcher(g, name, tofu);
         let chain: Vec<Matcher> = spec.chain.iter().map(build).collect::<Result<_>>()?;
         let fused = Self::can_fuse(spec, &chain, tofu)?;
-        let mut conv = Converter {
+        let normalization = spec
+            .normalization
+            .iter()
+            .map(build)
+            .collect::<Result<_>>()?;
+        let segmentation = if fused {
+            None
+        } else {
+            spec.segmentation.as_ref().map(build).transpose()?
+        };
+        let user = options.user_dictionary.filter(|u| !u.is_empty());
+        Ok(Self::assemble(
             config,
-            normalization: spec
-                .normalization
-                .iter()
-                .map(build)
-                .collect::<Result<_>>()?,
-            segmentation: if fused {
-                None
-            } else {
-                spec.segmentation.as_ref().map(build).transpose()?
-            },
+            normalization,
+            segmentation,
             chain,
             fused,
-            user: options.user_dictionary.filter(|u| !u.is_empty()),
+            user,
+        ))
+    }
+
+    /// A converter of these steps, nothing converted yet.
+    fn assemble(
+        config: Config,
+        normalization: Vec<Matcher>,
+        segmentation: Option<Matcher>,
+        chain: Vec<Matcher>,
+        fused: bool,
+        user: Option<UserDict>,
+    ) -> Self {
+        let mut conv = Converter {
+            config,
+            normalization,
+            segmentation,
+            chain,
+            fused,
+            user,
             unbuilt_bytes: AtomicUsize::new(0),
             built: AtomicBool::new(false),
             two_steps: OnceLock::new(),
@@ -116,7 +138,7 @@ impl Converter {
         // Tries another converter built are shared: nothing left to decide.
         let built = conv.matchers().all(Matcher::is_built);
         *conv.built.get_mut() = built;
-        Ok(conv)
+        conv
     }
 
     /// Readies what a first conversion with `config` needs and has at hand
@@ -132,17 +154,7 @@ impl Converter {
         let Ok(chain) = config.spec().normalization.iter().map(normalize).collect() else {
             return;
         };
-        let conv = Converter {
-            config,
-            normalization: Vec::new(),
-            segmentation: None,
-            chain,
-            fused: false,
-            user: None,
-            unbuilt_bytes: AtomicUsize::new(0),
-            built: AtomicBool::new(false),
-            two_steps: OnceLock::new(),
-        };
+        let conv = Self::assemble(config, Vec::new(), None, chain, false, None);
         conv.convert_utf16("\u{F900}", &mut Vec::new());
     }
 
