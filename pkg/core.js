@@ -249,10 +249,6 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
 }
 
 /**
- * The browser side of an entry point: fetches dictionaries next to the entry
- * (`dataUrl`), and an `init` that loads the wasm once and can preload.
- */
-/**
  * A response's body as bytes, read chunk by chunk. Chromium's `arrayBuffer()`
  * finishes a 500 KB body in main-thread tasks that queue behind the wasm's
  * instantiation; read this way the bytes reach the page sooner (fresh pages,
@@ -281,6 +277,10 @@ export async function bodyBytes(res) {
   return bytes;
 }
 
+/**
+ * The browser side of an entry point: fetches dictionaries next to the entry
+ * (`dataUrl`), and an `init` that loads the wasm once and can preload.
+ */
 export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {} } = {}) {
   async function download(name) {
     const res = await fetch(new URL(name, dataUrl));
