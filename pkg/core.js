@@ -90,13 +90,14 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
    * script-folding tables) available. Only missing files are fetched, each once.
    */
   async function load(...what) {
+    const wanted = what.flat();
     const needed = new Set();
-    for (const w of what.flat()) for (const n of missing(w)) needed.add(fileOf(files, n));
+    for (const w of wanted) for (const n of missing(w)) needed.add(fileOf(files, n));
     // While the files download, ready the rest of each configuration's first
     // conversion (its wasm code compiled, its embedded table opened): time the
     // main thread would otherwise spend idle, then on the first conversion.
     if (needed.size && !readSync) {
-      for (const w of what.flat()) if (w !== 'highlight') wasm.prepareConversion(String(w));
+      for (const w of wanted) if (w !== 'highlight') wasm.prepareConversion(String(w));
     }
     await Promise.all(
       [...needed].map((file) => {
