@@ -188,6 +188,12 @@ if (S) {
   if (N) {
     const nj = N.s2t.jingwen.from_navigation_ms.median;
     md.push(`Over a simulated connection (Chromium's network emulation: ${N.conditions.latency_ms} ms round trip, ${N.conditions.down_mbit_s} Mbit/s down; the server sends every file gzip -9 compressed, as a static host would): milliseconds from navigation start to the first s2t result, median of ${S.runs} fresh contexts. jingwen **${ms(nj)}**; opencc-js ${ms(N.s2t['opencc-js'].from_navigation_ms.median)} (${ratio(N.s2t['opencc-js'].from_navigation_ms.median, nj)}); zhconv ${ms(N.s2t.zhconv.from_navigation_ms.median)} (${ratio(N.s2t.zhconv.from_navigation_ms.median, nj)}).`);
+    const hinted = N.s2t['jingwen+hints'];
+    if (hinted) {
+      const nh = hinted.from_navigation_ms.median;
+      md.push('');
+      md.push(`With preload hints in the page's \`<head>\` (\`<link rel="modulepreload">\` for the module, \`<link rel="preload" as="fetch" crossorigin>\` for the wasm and the config's dictionary files; see the README), the browser fetches everything while it parses the page instead of one file after another: jingwen **${ms(nh)}** (${ms(nj - nh)} sooner than without); zhconv with its own hints (glue and wasm) ${ms(N.s2t['zhconv+hints'].from_navigation_ms.median)} (${ratio(N.s2t['zhconv+hints'].from_navigation_ms.median, nh)}). opencc-js has nothing to hint: its one script is a \`<script src>\` that the parser fetches at once.`);
+    }
     md.push('');
   }
   const j = S.chromium.jingwen.s2t.from_navigation_ms.median;

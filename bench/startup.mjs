@@ -22,7 +22,8 @@
 // Each (peer, config) is measured RUNS times, peers interleaved; medians reported.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { BENCH, CONFIGS, OPENCCJS, OPENCCJS_BUNDLE, QUICK, ZHCONV, interleave, log, median, saveResult, summary } from './common.mjs';
+import { pathToFileURL } from 'node:url';
+import { BENCH, CONFIGS, ROOT, OPENCCJS, OPENCCJS_BUNDLE, QUICK, ZHCONV, interleave, log, median, saveResult, summary } from './common.mjs';
 import { launch, startServer } from './browser.mjs';
 
 const RUNS = QUICK ? 3 : 9;
@@ -46,7 +47,27 @@ for (const [p, c] of pairs) {
 
 // ---- (b) Chromium ----
 const DONE = '__startup_done';
-function pageHtml(peer, config) {
+const manifest = (await import(pathToFileURL(join(ROOT, 'pkg/data/configs.js')).href)).default;
+/**
+ * `<link>` preload hints for what a peer's page will fetch, so the browser starts
+ * every download while it parses the page instead of one after another (the
+ * module, then the wasm and data it asks for). jingwen: its bundle, the lean wasm
+ * and the config's dictionary files (pkg/data/configs.js); zhconv: its glue and
+ * wasm. opencc-js needs none: its one script is a `<script src>` the parser
+ * already fetches at once.
+ */
+function preloadHints(peer, config) {
+  const fetchHint = (href) => `<link rel="preload" href="${href}" as="fetch" crossorigin>`;
+  if (peer === 'jingwen') {
+    const files = new Set(manifest.configs[config].filter((n) => Object.hasOwn(manifest.files, n)).map((n) => manifest.files[n][0]));
+    return ['<link rel="modulepreload" href="/pkg/convert.js">', fetchHint('/pkg/wasm-lite/jingwen_bg.wasm'), ...[...files].map((f) => fetchHint(`/pkg/data/${f}`))].join('');
+  }
+  if (peer === 'zhconv') return `<link rel="modulepreload" href="/bench/.work/zhconv-web/zhconv_wasm.js">${fetchHint('/bench/.work/zhconv-web/zhconv_wasm_bg.wasm')}`;
+  return '';
+}
+
+function pageHtml(peer, config, { hints = false } = {}) {
+  if (hints) return pageHtml(peer, config).replace('<title>', `${preloadHints(peer, config)}<title>`);
   const sample = JSON.stringify(SAMPLE[config]);
   // The page announces its result on the console: waiting with page.waitForFunction
   // would inject Playwright's utility script (~10 ms of parsing on the page's main
@@ -154,10 +175,17 @@ await interleave(chromiumPairs, RUNS, async ([p, c]) => {
 // The same pages over an emulated network (Chrome DevTools Protocol: 40 ms round
 // trip, 20 Mbit/s down), files gzip-compressed by the server: what a visitor on a
 // decent connection waits, where download size and request waterfalls count.
+// Each library also with the preload hints a page that converts as soon as it
+// loads should carry (README): over a real connection they save the round trips
+// that fetching one file after another costs.
 const NET = { latency_ms: 40, down_mbit_s: 20, up_mbit_s: 5 };
+const NET_PAGES = ['jingwen', 'jingwen+hints', 'opencc-js', 'zhconv', 'zhconv+hints'];
 const netServer = await startServer({ gzip: true });
 const netUrls = {};
-for (const p of PEERS) netUrls[p] = netServer.page(`/startup-net/${p}-s2t.html`, pageHtml(p, 's2t'));
+for (const p of NET_PAGES) {
+  const [peer, hints] = p.split('+');
+  netUrls[p] = netServer.page(`/startup-net/${p}-s2t.html`, pageHtml(peer, 's2t', { hints: !!hints }));
+}
 async function measureNet(p) {
   const context = await browser.newContext();
   try {
@@ -174,10 +202,10 @@ async function measureNet(p) {
   }
 }
 const network = { conditions: NET, s2t: {} };
-for (const p of PEERS) network.s2t[p] = [];
-log(`Chromium over a simulated network (${NET.latency_ms} ms RTT, ${NET.down_mbit_s} Mbit/s): ${RUNS} runs per peer, s2t`);
-await interleave(PEERS, RUNS, async (p) => network.s2t[p].push(await measureNet(p)));
-for (const p of PEERS) {
+for (const p of NET_PAGES) network.s2t[p] = [];
+log(`Chromium over a simulated network (${NET.latency_ms} ms RTT, ${NET.down_mbit_s} Mbit/s): ${RUNS} runs per page, s2t`);
+await interleave(NET_PAGES, RUNS, async (p) => network.s2t[p].push(await measureNet(p)));
+for (const p of NET_PAGES) {
   network.s2t[p] = { from_navigation_ms: summary(network.s2t[p]) };
   log(`network ${p} s2t: ${network.s2t[p].from_navigation_ms.median.toFixed(1)} ms`);
 }
