@@ -196,7 +196,12 @@ async function measureNet(p) {
     const finished = pageDone(page, 60000);
     await page.goto(netUrls[p]);
     await finished;
-    return (await page.evaluate(() => window.__result)).first;
+    const r = await page.evaluate(() => window.__result);
+    // The same result as the peer's page gave on localhost (a hint that broke the
+    // page would otherwise go unnoticed here).
+    const want = browserRes[p.split('+')[0]].s2t.out;
+    if (r.out !== want) throw new Error(`${p}: ${JSON.stringify(r.out)}, not ${JSON.stringify(want)}`);
+    return r.first;
   } finally {
     await context.close();
   }
