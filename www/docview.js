@@ -371,11 +371,11 @@ export function createDocView(app) {
         if (hlJob !== job) return;
         hlJob = null;
         if (lazies.highlight !== lazy) return;
-        painter.setMatches(out.flat);
+        painter.setMatches(out.flat, out.matches);
         hlCounts = out.counts;
         renderKeywordList(keywords, out.counts);
         position();
-        const total = out.flat.length / 4;
+        const total = out.matches;
         $('hl-status').textContent =
           t('hlCount', { matches: num(total), keywords: num(keywords.length) }) + (painter.useMarks ? ` ${t('hlMarkFallback')}` : '');
       },

@@ -2,11 +2,12 @@
 // DOM is never touched: matches become StaticRanges in one Highlight per
 // palette colour (::highlight(jw-k0) … in style.css), added in a loop, and
 // clearing is CSS.highlights.clear(). Without it, <mark> elements are built
-// from the paragraph's text instead. Matches are per paragraph (computed in
-// the worker on the same paragraphs), mapped onto the paragraph's text nodes
-// with a TreeWalker, so a match may cross inline elements but never a
-// paragraph. Only rendered paragraphs are painted; the rest follow as they
-// are rendered.
+// from the paragraph's text instead. The worker matches the whole text and
+// splits each match into pieces, one per paragraph it touches (a match may
+// run across a line break, or across the cut of a very long line); a piece
+// is mapped onto its paragraph's text nodes with a TreeWalker, so it may
+// also cross inline elements. Only rendered paragraphs are painted; the rest
+// follow as they are rendered. Next/previous go by match, not by piece.
 
 export const PALETTE = 8;
 export const supported =
@@ -40,8 +41,9 @@ function locate(walker, state, pos, preferEnd) {
 
 export class Painter {
   #lazy = null;
-  #flat = null; // Uint32Array [paragraph, start, end, keyword, …]
-  #current = -1;
+  #flat = null; // Uint32Array [paragraph, start, end, keyword, match, …] (worker.js)
+  #matches = 0;
+  #current = -1; // a match number
   #sets = new Map(); // name -> Highlight
   #marked = new Set(); // paragraphs rebuilt with <mark> (fallback)
   useMarks = !supported;
@@ -54,17 +56,18 @@ export class Painter {
   }
 
   get total() {
-    return this.#flat ? this.#flat.length / 4 : 0;
+    return this.#matches;
   }
 
   get current() {
     return this.#current;
   }
 
-  /** New matches: forget the old ones, paint the rendered paragraphs. */
-  setMatches(flat) {
+  /** New matches (`matches` of them, in the pieces `flat`): forget the old ones, paint the rendered paragraphs. */
+  setMatches(flat, matches) {
     this.clear();
     this.#flat = flat;
+    this.#matches = matches;
     if (this.#lazy) this.paint(this.#lazy.from, this.#lazy.to);
   }
 
@@ -80,6 +83,7 @@ export class Painter {
     }
     this.#marked.clear();
     this.#flat = null;
+    this.#matches = 0;
     this.#current = -1;
   }
 
@@ -101,16 +105,26 @@ export class Painter {
     return h;
   }
 
-  #firstAt(paragraph) {
+  /** The first piece whose field `field` (0: paragraph, 4: match) is ≥ `value`: pieces are in text order, so both ascend. */
+  #firstAt(value, field = 0) {
     const f = this.#flat;
     let lo = 0;
-    let hi = f.length / 4;
+    let hi = f.length / 5;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (f[4 * mid] < paragraph) lo = mid + 1;
+      if (f[5 * mid + field] < value) lo = mid + 1;
       else hi = mid;
     }
     return lo;
+  }
+
+  /** The pieces [first, end) of match `k`. */
+  #pieces(k) {
+    const f = this.#flat;
+    const first = this.#firstAt(k, 4);
+    let end = first;
+    while (end < f.length / 5 && f[5 * end + 4] === k) end++;
+    return [first, end];
   }
 
   /** Paints the matches of paragraphs [from, to) that are rendered. */
@@ -118,11 +132,11 @@ export class Painter {
     const f = this.#flat;
     if (!f || !this.#lazy || f.length === 0) return;
     let k = this.#firstAt(from);
-    const n = f.length / 4;
-    while (k < n && f[4 * k] < to) {
-      const para = f[4 * k];
+    const n = f.length / 5;
+    while (k < n && f[5 * k] < to) {
+      const para = f[5 * k];
       let end = k;
-      while (end < n && f[4 * end] === para) end++;
+      while (end < n && f[5 * end] === para) end++;
       const p = this.#lazy.element(para);
       if (p) {
         if (this.useMarks) this.#markParagraph(p, para, k, end);
@@ -133,19 +147,19 @@ export class Painter {
     if (this.#current >= 0) this.#showCurrent(false);
   }
 
-  /** StaticRanges for matches k..end of one paragraph, through its text nodes. */
+  /** StaticRanges for pieces k..end of one paragraph, through its text nodes. */
   #rangeParagraph(p, k, end) {
     const f = this.#flat;
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     const state = { node: walker.nextNode(), base: 0 };
     for (; k < end; k++) {
-      const a = locate(walker, state, f[4 * k + 1], false);
+      const a = locate(walker, state, f[5 * k + 1], false);
       if (!a) break;
       // The end may lie in a later text node; remember where the walk was.
-      const b = locate(walker, state, f[4 * k + 2], true);
+      const b = locate(walker, state, f[5 * k + 2], true);
       if (!b) break;
       const range = new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
-      this.#set(`jw-k${f[4 * k + 3] % PALETTE}`).add(range);
+      this.#set(`jw-k${f[5 * k + 3] % PALETTE}`).add(range);
     }
   }
 
@@ -156,12 +170,12 @@ export class Painter {
     const frag = document.createDocumentFragment();
     let at = 0;
     for (; k < end; k++) {
-      const s = f[4 * k + 1];
-      const e = f[4 * k + 2];
+      const s = f[5 * k + 1];
+      const e = f[5 * k + 2];
       if (s > at) frag.append(text.slice(at, s));
       const m = document.createElement('mark');
-      m.className = `jw-mark jw-k${f[4 * k + 3] % PALETTE}`;
-      m.dataset.m = k;
+      m.className = `jw-mark jw-k${f[5 * k + 3] % PALETTE}`;
+      m.dataset.m = f[5 * k + 4];
       m.textContent = text.slice(s, e);
       frag.append(m);
       at = e;
@@ -171,15 +185,15 @@ export class Painter {
     this.#marked.add(para);
   }
 
-  /** A live Range over match k (its paragraph must be rendered). */
+  /** A live Range over piece k (its paragraph must be rendered). */
   #range(k) {
     const f = this.#flat;
-    const p = this.#lazy.element(f[4 * k]);
+    const p = this.#lazy.element(f[5 * k]);
     if (!p) return null;
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     const state = { node: walker.nextNode(), base: 0 };
-    const a = locate(walker, state, f[4 * k + 1], false);
-    const b = a && locate(walker, state, f[4 * k + 2], true);
+    const a = locate(walker, state, f[5 * k + 1], false);
+    const b = a && locate(walker, state, f[5 * k + 2], true);
     if (!a || !b) return null;
     const r = document.createRange();
     r.setStart(a.node, a.offset);
@@ -190,20 +204,26 @@ export class Painter {
   #showCurrent(scroll) {
     const k = this.#current;
     if (k < 0 || !this.#lazy) return;
-    const para = this.#flat[4 * k];
-    this.#lazy.ensure(para);
+    const [first, end] = this.#pieces(k);
+    if (first === end) return;
+    for (let i = first; i < end; i++) this.#lazy.ensure(this.#flat[5 * i]);
     if (this.useMarks) {
       for (const m of this.#lazy.container.querySelectorAll('mark.jw-current')) m.classList.remove('jw-current');
-      const m = this.#lazy.container.querySelector(`mark[data-m="${k}"]`);
-      m?.classList.add('jw-current');
-      if (scroll && m) m.scrollIntoView({ block: 'center' });
+      const marks = this.#lazy.container.querySelectorAll(`mark[data-m="${k}"]`);
+      for (const m of marks) m.classList.add('jw-current');
+      if (scroll && marks[0]) marks[0].scrollIntoView({ block: 'center' });
       return;
     }
-    const range = this.#range(k);
-    if (!range) return;
+    const ranges = [];
+    for (let i = first; i < end; i++) {
+      const r = this.#range(i);
+      if (r) ranges.push(r);
+    }
+    if (!ranges.length) return;
+    const range = ranges[0];
     const cur = this.#set('jw-current', 1);
     cur.clear();
-    cur.add(range);
+    for (const r of ranges) cur.add(r);
     if (scroll) {
       const box = this.#lazy.container.getBoundingClientRect();
       const rect = range.getBoundingClientRect();

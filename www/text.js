@@ -1,6 +1,6 @@
 // Paragraph splitting shared by the page and the worker: the page renders
-// paragraphs and the worker matches keywords per paragraph, so both must cut
-// a text at exactly the same places.
+// paragraphs and the worker splits keyword matches into per-paragraph pieces,
+// so both must cut a text at exactly the same places.
 //
 // A paragraph is a line (text between '\n'). A line longer than MAX_PARAGRAPH
 // UTF-16 units is cut into display pieces of that size (never inside a

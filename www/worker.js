@@ -6,9 +6,11 @@
 //   init      { module? }                      → { version, configs, rules }
 //   clean     { bytes, options }               → clean() result
 //   convert   { text, config }                 → { text }
-//   highlight { text, keywords, options }      → { flat, counts, skipped }
-//             flat: Uint32Array [paragraph, start, end, keyword, …], offsets
-//             relative to the paragraph (see text.js), matched per paragraph
+//   highlight { text, keywords, options }      → { flat, matches, counts, skipped }
+//             flat: Uint32Array [paragraph, start, end, keyword, match, …]:
+//             the pieces of each match, one per paragraph it touches (see
+//             text.js), offsets relative to the paragraph; `match` numbers
+//             the matches 0 … matches − 1 in text order
 //   decode    { bytes, encoding }              → { text }
 //   zip       { files: [{ name, text }] }      → { blob }
 // Worker → page: { id, progress: stage } while working, then
@@ -64,32 +66,41 @@ const handlers = {
       cached = { key, highlighter: new Highlighter(keywords, options) };
     }
     const h = cached.highlighter;
+    // The whole text in one pass, so that a match may run across a line break
+    // (ignoreWhitespace: 疫情\n防控 is 疫情防控) or across the cut of a very long
+    // line; each match is then split into the pieces the page paints, one per
+    // paragraph it touches.
+    const m = h.findFlat(text);
     const bounds = paragraphBounds(text);
+    const paragraphs = bounds.length / 2;
     const counts = new Array(keywords.length).fill(0);
-    let flat = new Uint32Array(4096);
+    let flat = new Uint32Array(Math.max(5, (m.length / 3) * 5));
     let n = 0;
-    for (let p = 0; p < bounds.length / 2; p++) {
-      const s = bounds[2 * p];
-      const e = bounds[2 * p + 1];
-      if (s === e) continue;
-      const m = h.findFlat(text.slice(s, e));
-      if (m.length === 0) continue;
-      if (n + (m.length / 3) * 4 > flat.length) {
-        const bigger = new Uint32Array(Math.max(flat.length * 2, n + (m.length / 3) * 4));
-        bigger.set(flat);
-        flat = bigger;
-      }
-      for (let i = 0; i < m.length; i += 3) {
-        flat[n++] = p;
-        flat[n++] = m[i];
-        flat[n++] = m[i + 1];
+    let p = 0;
+    for (let i = 0, match = 0; i < m.length; i += 3, match++) {
+      const start = m[i];
+      const end = m[i + 1];
+      counts[m[i + 2]]++;
+      while (p < paragraphs && bounds[2 * p + 1] <= start) p++;
+      for (let q = p; q < paragraphs && bounds[2 * q] < end; q++) {
+        const from = Math.max(start, bounds[2 * q]);
+        const to = Math.min(end, bounds[2 * q + 1]);
+        if (from >= to) continue;
+        if (n + 5 > flat.length) {
+          const bigger = new Uint32Array(flat.length * 2);
+          bigger.set(flat);
+          flat = bigger;
+        }
+        flat[n++] = q;
+        flat[n++] = from - bounds[2 * q];
+        flat[n++] = to - bounds[2 * q];
         flat[n++] = m[i + 2];
-        counts[m[i + 2]]++;
+        flat[n++] = match;
       }
     }
     flat = flat.slice(0, n);
     const skipped = keywords.filter((k) => !k.trim()).length;
-    return { result: { flat, counts, skipped, paragraphs: bounds.length / 2 }, transfer: [flat.buffer] };
+    return { result: { flat, matches: m.length / 3, counts, skipped, paragraphs }, transfer: [flat.buffer] };
   },
 
   decode(_id, { bytes, encoding }) {

@@ -219,3 +219,55 @@ test('without the CSS Custom Highlight API, matches are wrapped in <mark> elemen
   assert.deepEqual(p.errors, []);
   await c.close();
 });
+
+test('a match may cross a line break (ignore whitespace) or the cut of a very long line; it is one match in two pieces', async () => {
+  const { page: p, context: c } = await env.newPage();
+  // Line 3 is longer than a display paragraph (text.js: MAX_PARAGRAPH = 20,000
+  // units): 疫情 ends the first piece, 防控 begins the second.
+  const text = `第一段说的是疫情\n防控工作，还有别的。\n${'x'.repeat(19998)}疫情防控。\n`;
+  await openApp(p, env.server.url);
+  await dropFiles(p, [{ name: 'lines.txt', bytes: Buffer.from(text) }]);
+  await waitForDocs(p, 1);
+  await selectView(p, 'highlight');
+  await p.check('input[name="hl-target"][value="source"]');
+  const keywords = ['疫情防控工作', '疫情防控'];
+  const run = async (ignoreWhitespace) => {
+    await p.setChecked('#opt-space', ignoreWhitespace);
+    // No keywords first, so that the count waited for below is the new one.
+    await p.fill('#keywords', '');
+    await p.waitForFunction(() => !/处匹配/.test(document.getElementById('hl-status').textContent));
+    await p.fill('#keywords', keywords.join('\n'));
+    await p.waitForFunction(() => /处匹配/.test(document.getElementById('hl-status').textContent));
+    const counts = await p.$$eval('#keyword-list .kw', (els) => els.map((e) => Number(e.dataset.count)));
+    const options = { caseInsensitive: true, foldWidth: true, foldScript: true, wholeWord: false, ignoreWhitespace };
+    // The library on the whole text, as the page matches it.
+    assert.deepEqual(counts, highlight(text, keywords, options).counts, `ignoreWhitespace ${ignoreWhitespace}`);
+    return counts;
+  };
+  const painted = () =>
+    p.evaluate(() =>
+      Object.fromEntries([...CSS.highlights.entries()].map(([name, h]) => [name, [...h].map((r) => r.startContainer.data.slice(r.startOffset, r.endOffset))])),
+    );
+
+  assert.deepEqual(await run(false), [0, 1]);
+  assert.deepEqual((await painted())['jw-k1'].sort(), ['疫情', '防控'].sort(), 'the match across the cut, in two pieces');
+  assert.equal(await p.textContent('#hl-position'), '0 / 1');
+
+  assert.deepEqual(await run(true), [1, 1]);
+  const both = await painted();
+  assert.deepEqual(both['jw-k0'].sort(), ['疫情', '防控工作'].sort(), 'the match across the line break, in two pieces');
+  assert.deepEqual(both['jw-k1'].sort(), ['疫情', '防控'].sort());
+  // Next/previous go by match: each stop marks every piece of its match.
+  assert.equal(await p.textContent('#hl-position'), '0 / 2');
+  const current = () => p.evaluate(() => [...CSS.highlights.get('jw-current')].map((r) => r.toString()).sort());
+  await p.click('#hl-next');
+  assert.equal(await p.textContent('#hl-position'), '1 / 2');
+  assert.deepEqual(await current(), ['疫情', '防控工作'].sort());
+  await p.keyboard.press('F3');
+  assert.equal(await p.textContent('#hl-position'), '2 / 2');
+  assert.deepEqual(await current(), ['疫情', '防控'].sort());
+  await p.keyboard.press('F3');
+  assert.equal(await p.textContent('#hl-position'), '1 / 2');
+  assert.deepEqual(p.errors, []);
+  await c.close();
+});
