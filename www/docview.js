@@ -217,7 +217,7 @@ export function createDocView(app) {
     const from = doc.options.convertSource || 'clean';
     $('config-select').value = config;
     for (const radio of document.querySelectorAll('input[name="convert-source"]')) radio.checked = radio.value === from;
-    const cacheKey = `${doc.gen}:${config}:${from}`;
+    const cacheKey = convertKey(doc);
     const show = (text) => {
       setLazy('convert', $('convert-text'), { text });
       $('convert-status').textContent = t('convertDone', { config, chars: num(text.length) });
@@ -463,13 +463,31 @@ export function createDocView(app) {
   });
 
   // ---- copy and download ----
+  /** The key of the conversion the active view asks for (see renderConvert). */
+  function convertKey(doc) {
+    return `${doc.gen}:${doc.options.config || 's2t'}:${doc.options.convertSource || 'clean'}`;
+  }
+
+  /**
+   * The text of a view, if it is the one the view asks for: not a previous
+   * conversion while another configuration converts, nor the old cleaned text
+   * while the document is cleaned again (null then).
+   */
   function viewText(view) {
     const doc = app.activeDoc();
     if (!doc) return null;
-    if (view === 'clean') return doc.result?.text ?? null;
-    if (view === 'convert') return doc.cache.converted?.key?.startsWith(`${doc.gen}:`) ? doc.cache.converted.text : null;
+    if (view === 'clean') return doc.status === 'done' ? doc.result?.text ?? null : null;
+    if (view === 'convert') return doc.status === 'done' && doc.cache.converted?.key === convertKey(doc) ? doc.cache.converted.text : null;
     if (view === 'original') return doc.cache.original?.gen === doc.gen ? doc.cache.original.text : null;
     return null;
+  }
+
+  /** No text to copy or download: say so if it is still being made. */
+  function notReady(view, doc) {
+    const busy = doc.status === 'queued' || doc.status === 'working' || (view === 'convert' && convertJob) || (view === 'original' && originalJob);
+    if (!busy) return;
+    announce(t('notReady'));
+    notice(t('notReady'));
   }
 
   document.addEventListener('click', async (e) => {
@@ -479,7 +497,7 @@ export function createDocView(app) {
     if (!doc || (!copy && !dl)) return;
     if (copy) {
       const text = viewText(copy.dataset.copy);
-      if (text === null) return;
+      if (text === null) return notReady(copy.dataset.copy, doc);
       try {
         await navigator.clipboard.writeText(text);
         announce(t('copied'));
@@ -495,7 +513,7 @@ export function createDocView(app) {
       return;
     }
     const text = viewText(view);
-    if (text === null) return;
+    if (text === null) return notReady(view, doc);
     const suffix = view === 'clean' ? 'clean' : doc.cache.converted.key.split(':')[1];
     download(new Blob([text], { type: 'text/plain;charset=utf-8' }), resultName(doc.name.split('/').pop(), suffix));
   });

@@ -86,6 +86,28 @@ test('converted view: s2t, another configuration, and the original as the input'
   await page.waitForFunction(() => !/原標題/.test(document.getElementById('convert-text').textContent));
 });
 
+test('while another configuration converts, Copy gives nothing stale and says it is still working', async () => {
+  await load('s2hk');
+  await selectView(page, 'convert');
+  await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+  await page.evaluate(() => navigator.clipboard.writeText('sentinel'));
+  // The choice and the click in one task: the new conversion cannot have finished.
+  await page.evaluate(() => {
+    const select = document.getElementById('config-select');
+    select.value = 's2hk';
+    select.dispatchEvent(new Event('change'));
+    document.querySelector('[data-copy="convert"]').click();
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('#notices .notice-text')].some((n) => /还在处理中/.test(n.textContent)));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'sentinel');
+  await page.waitForFunction(() => /^s2hk/.test(document.getElementById('convert-status').textContent));
+  await page.click('[data-copy="convert"]');
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== 'sentinel'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), convert(files[0].gold, 's2hk'));
+  await page.selectOption('#config-select', 's2t');
+  await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+});
+
 test('highlight view: counts, colours, next/previous with announcements, clear', async () => {
   await selectView(page, 'highlight');
   await page.fill('#keywords', '疫情\n防控，市委书记');
