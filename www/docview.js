@@ -4,7 +4,7 @@
 // original — each rendered lazily and only when shown.
 
 import { t, num, bytes as fmtBytes, has } from './i18n.js';
-import { LazyText, removalRenderer, renderMetadata, encodingText, el, ruleLabel } from './views.js';
+import { LazyText, removalRenderer, renderMetadata, encodingText, el, ruleLabel, ruleDescription } from './views.js';
 import { Painter, parseKeywords, PALETTE, supported as highlightApi } from './highlight.js';
 import { CancelledError } from './pool.js';
 import { announce, download, notice, resultName } from './ui.js';
@@ -173,7 +173,7 @@ export function createDocView(app) {
       box.checked = doc.options.rules[rule.id] !== false;
       const label = el('label', null);
       label.htmlFor = id;
-      label.append(el('span', 'rule-name', ruleLabel(rule.id)), ' ', el('span', 'rule-desc', rule.description));
+      label.append(el('span', 'rule-name', ruleLabel(rule.id)), ' ', el('span', 'rule-desc', ruleDescription(rule.id, rule.description)));
       const count = el('span', counts[rule.id] ? 'rule-count' : 'rule-count zero', num(counts[rule.id] || 0));
       row.append(box, label, count);
       list.append(row);

@@ -6,6 +6,7 @@
 export const LANGS = ['zh-Hans', 'zh-Hant', 'en'];
 
 const S = {
+  pageTitle: ['净文 jingwen — 清理、转换、高亮中文文档', '淨文 jingwen — 清理、轉換、醒目標示中文文件', 'jingwen — clean, convert and highlight Chinese documents'],
   skip: ['跳到主要内容', '跳到主要內容', 'Skip to main content'],
   tagline: [
     '清理抓取的中文文档 · 简繁转换 · 关键词高亮 — 全部在你的浏览器里完成',
@@ -234,6 +235,34 @@ const S = {
   config_hk2t: ['香港繁体 → 繁体', '香港繁體 → 繁體', 'Hong Kong → Traditional'],
   config_t2jp: ['繁体 → 日本新字体', '繁體 → 日本新字體', 'Traditional → Japanese Shinjitai'],
   config_jp2t: ['日本新字体 → 繁体', '日本新字體 → 繁體', 'Japanese Shinjitai → Traditional'],
+  // Rule descriptions in Chinese; in English the engine's own (cleanRules()) are shown.
+  'ruledesc_front-matter': ['删除文首的前置元数据（YAML/TOML 头），其字段并入元数据。', '刪除文首的前置中繼資料（YAML/TOML 標頭），其欄位併入中繼資料。', null],
+  ruledesc_markup: ['删除脚本、样式、注释、表单、iframe 等非正文的网页代码。', '刪除指令碼、樣式、註解、表單、iframe 等非正文的網頁程式碼。', null],
+  ruledesc_boilerplate: ['删除正文以外的区块（菜单、侧栏、链接列表）。', '刪除正文以外的區塊（選單、側欄、連結清單）。', null],
+  ruledesc_navigation: ['面包屑、菜单和网站名称行。', '麵包屑、選單和網站名稱行。', null],
+  'ruledesc_original-title': ['“原标题”行（转载信息）。', '「原標題」行（轉載資訊）。', null],
+  'ruledesc_duplicate-title': ['网页/SEO 标题，或重复的大标题。', '網頁／SEO 標題，或重複的大標題。', null],
+  ruledesc_summary: ['重复正文内容的“摘要”行。', '重複正文內容的「摘要」行。', null],
+  ruledesc_metadata: ['单独的元数据行（日期、来源、作者、原创……），保留在元数据中。', '單獨的中繼資料行（日期、來源、作者、原創……），保留在中繼資料中。', null],
+  ruledesc_keywords: ['关键词、标签和分类号行。', '關鍵詞、標籤和分類號行。', null],
+  ruledesc_editor: ['编辑署名行（责任编辑、责编、[编辑:…]）。', '編輯署名行（責任編輯、責編、[編輯:…]）。', null],
+  ruledesc_caption: ['图片说明和图片来源（图片来源、图为…、…摄）。', '圖片說明和圖片來源（圖片來源、圖為…、…攝）。', null],
+  ruledesc_copyright: ['版权声明、免责声明、ICP 与许可证号、网站页脚。', '版權聲明、免責聲明、ICP 與許可證號、網站頁尾。', null],
+  ruledesc_interface: ['界面文字（字号、打印、返回顶部、举报……）。', '介面文字（字號、列印、返回頂端、檢舉……）。', null],
+  ruledesc_share: ['分享栏（分享到……、微信 微博……）。', '分享列（分享到……、微信 微博……）。', null],
+  ruledesc_promotion: ['应用与公众号推广（下载客户端、扫码关注……）。', '應用程式與公眾號推廣（下載用戶端、掃碼關注……）。', null],
+  ruledesc_related: ['相关、推荐和热门文章列表。', '相關、推薦和熱門文章清單。', null],
+  ruledesc_comments: ['读者评论区（跟贴、网友评论……）。', '讀者評論區（跟帖、網友評論……）。', null],
+  ruledesc_pagination: ['分页（【1】【2】、上一页 下一页）。', '分頁（【1】【2】、上一頁 下一頁）。', null],
+  'ruledesc_seo-spam': ['堆砌关键词和地名的垃圾行。', '堆砌關鍵詞和地名的垃圾行。', null],
+  ruledesc_pinyin: ['文中夹注的拼音：網(wǎng) → 網。', '文中夾注的拼音：網(wǎng) → 網。', null],
+  'ruledesc_stock-quote': ['插入的股票行情，如 (431.2, 7.37, 1.74%)。', '插入的股票行情，如 (431.2, 7.37, 1.74%)。', null],
+  'ruledesc_link-stub': ['链接残留，如 (微博)。', '連結殘留，如 (微博)。', null],
+  ruledesc_continuation: ['转版标记，如 (上接1版)。', '轉版標記，如 (上接1版)。', null],
+  ruledesc_mojibake: ['修复有损转码造成的乱码（仅在原字确定时）。', '修復有損轉碼造成的亂碼（僅在原字確定時）。', null],
+  ruledesc_whitespace: ['删除缩进，合并连续空格。', '刪除縮排，合併連續空格。', null],
+  ruledesc_join: ['重新接上被分页或分栏截断在句中的段落。', '重新接上被分頁或分欄截斷在句中的段落。', null],
+  ruledesc_punctuation: ['中文旁被 NFKC 折叠为半角的标点恢复为全角。', '中文旁被 NFKC 摺疊為半形的標點恢復為全形。', null],
   'rule_front-matter': ['前置元数据', '前置中繼資料', 'front matter'],
   rule_markup: ['网页代码', '網頁程式碼', 'markup'],
   rule_boilerplate: ['正文以外', '正文以外', 'boilerplate'],
@@ -314,6 +343,7 @@ export function has(key) {
 /** Translates every element under `root` that carries data-i18n attributes. */
 export function apply(root = document) {
   document.documentElement.lang = lang;
+  document.title = t('pageTitle');
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const attr of ['aria-label', 'title', 'placeholder']) {
     const data = `data-i18n-${attr}`;

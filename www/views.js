@@ -4,7 +4,7 @@
 // greyed and labelled by rule, changed spans marked) and the metadata list.
 // Everything a document contains goes into the DOM as text nodes only.
 
-import { t, has, num } from './i18n.js';
+import { t, has, num, currentLang } from './i18n.js';
 import { paragraphBounds } from './text.js';
 
 export const PAGE = 300;
@@ -19,6 +19,15 @@ export function el(tag, className, text) {
 
 export function ruleLabel(id) {
   return has(`rule_${id}`) ? t(`rule_${id}`) : id;
+}
+
+/**
+ * What a rule does, in the page's language: the engine describes its rules
+ * (and each removal's reason) in English, so the Chinese interfaces use their
+ * own description of the rule instead.
+ */
+export function ruleDescription(id, english) {
+  return currentLang() !== 'en' && has(`ruledesc_${id}`) ? t(`ruledesc_${id}`) : english;
 }
 
 /**
@@ -213,7 +222,7 @@ export function removalRenderer(source, result) {
       if (sp.head && sp.tagAt >= s && sp.tagAt <= e) {
         const tag = el('span', `tag tag-${sp.kind}`, ruleLabel(sp.rule));
         tag.dataset.rule = sp.rule;
-        tag.title = sp.reason;
+        tag.title = ruleDescription(sp.rule, sp.reason);
         p.append(tag);
       }
       if (b > a) {

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { convert, highlight, load } from '../../pkg/node.js';
+import { cleanRules, convert, highlight, load } from '../../pkg/node.js';
 import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, selectView, viewText } from './helpers.mjs';
 
 let env;
@@ -61,6 +61,38 @@ test('removal view: removed spans labelled by rule, metadata, and a rule toggle 
   await page.waitForFunction(() => [...document.querySelectorAll('#removed-text .tag')].some((t) => t.dataset.rule === 'caption'));
   await selectView(page, 'clean');
   assert.equal(await viewText(page, 'clean-text'), files[0].gold);
+});
+
+test('rule descriptions and removal tooltips are in the interface language; so is the page title', async () => {
+  const { page: p, context: c } = await env.newPage();
+  await openApp(p, env.server.url);
+  await dropFiles(p, [files[0]]);
+  await waitForDocs(p, 1);
+  await selectView(p, 'removed');
+  const english = new Map(cleanRules().map((r) => [r.id, r.description]));
+  const shown = () =>
+    p.evaluate(() => ({
+      rules: [...document.querySelectorAll('#rule-list .rule')].map((r) => [r.querySelector('input').dataset.rule, r.querySelector('.rule-desc').textContent]),
+      tips: [...document.querySelectorAll('#removed-text .tag')].map((t) => t.title),
+      title: document.title,
+    }));
+  const han = /[\u4e00-\u9fff]/;
+  let out = await shown();
+  assert.equal(out.rules.length, english.size);
+  for (const [id, text] of out.rules) {
+    assert.notEqual(text, english.get(id), `${id}: the engine's English in the Chinese interface`);
+    assert.match(text, han, id);
+  }
+  assert.ok(out.tips.length > 0 && out.tips.every((tip) => han.test(tip)), out.tips.join(' | '));
+  assert.match(out.title, /清理、转换/);
+  await p.selectOption('#lang-select', 'zh-Hant');
+  await p.waitForFunction(() => /清理、轉換/.test(document.title));
+  await p.selectOption('#lang-select', 'en');
+  await p.waitForFunction(() => /^jingwen/.test(document.title));
+  out = await shown();
+  for (const [id, text] of out.rules) assert.equal(text, english.get(id), id);
+  assert.deepEqual(p.errors, []);
+  await c.close();
 });
 
 test('converted view: s2t, another configuration, and the original as the input', async () => {
