@@ -93,11 +93,59 @@ export async function readBytes(file, onProgress = () => {}, signal = null) {
   return at === out.length ? out : out.subarray(0, at);
 }
 
-/** Decodes a small text file the user gave us (keyword lists): UTF-8, else GB18030. */
-export function decodeText(bytes) {
+// The byte order marks a text editor writes (Windows Notepad's "Unicode" is UTF-16LE).
+function bomEncoding(bytes) {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+function strictDecode(label, bytes) {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('gb18030').decode(bytes);
+    return null;
   }
+}
+
+// What a Chinese word list hardly ever holds (kana, Greek, Cyrillic, box
+// drawing, bopomofo, vertical forms, private use …), but what GB18030 makes of
+// Big5 and Big5 of GBK: common Big5 characters (lead bytes A4–AF) are kana,
+// Greek … or private use in GBK, and GBK's punctuation is bopomofo or vertical
+// forms in Big5.
+const UNLIKELY = /[^\0-\xff\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/gu;
+const unlikely = (text) => (text.match(UNLIKELY) || []).length;
+
+// A double-byte character whose second byte is 40–7E: a third of all Big5
+// characters, but in GBK only one of its rare extension characters (GB2312's
+// characters never have one).
+function hasLowTrail(bytes) {
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    if (bytes[i] < 0x81) continue;
+    if (bytes[i + 1] >= 0x40 && bytes[i + 1] <= 0x7e) return true;
+    i++; // skip the trail byte
+  }
+  return false;
+}
+
+/**
+ * Decodes a small text file the user gave us (keyword lists). The call is
+ * synchronous, on the page (the engine's detection runs in the workers), so it
+ * goes by what the bytes prove: a byte order mark; else valid UTF-8; else
+ * GB18030 or Big5, whichever yields fewer characters a word list would not
+ * hold — when both are as plausible, Big5 if a second byte only Big5 uses
+ * often is there, GB18030 otherwise.
+ */
+export function decodeText(bytes) {
+  const bom = bomEncoding(bytes);
+  if (bom) return new TextDecoder(bom).decode(bytes); // the decoder drops the BOM
+  const utf8 = strictDecode('utf-8', bytes);
+  if (utf8 !== null) return utf8;
+  const gb = new TextDecoder('gb18030').decode(bytes);
+  const big5 = strictDecode('big5', bytes);
+  if (big5 === null) return gb;
+  const [g, b] = [unlikely(gb), unlikely(big5)];
+  if (b !== g) return b < g ? big5 : gb;
+  return hasLowTrail(bytes) ? big5 : gb;
 }

@@ -1,11 +1,12 @@
 // Input: a real DataTransfer drop of several seed files (each cleaned exactly
 // to its gold), a GBK file (detected and cleaned), the per-document encoding
-// override, paste, and the 64 MB limit.
+// override, paste, the 64 MB limit, and keyword lists loaded from files in
+// the encodings editors save.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, viewText, ROOT } from './helpers.mjs';
+import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, selectView, viewText, ROOT } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -84,6 +85,36 @@ test('pasted text becomes a document; files over 64 MB are refused with a clear 
   const message = await page.waitForSelector('.notice-error');
   assert.match(await message.textContent(), /huge\.txt.*65\.0 MB.*64 MB/);
   assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a keyword list file is read in the encoding it was saved in (UTF-8, UTF-16 with a BOM, GBK, Big5)', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  await dropFiles(page, [{ name: 'a.txt', bytes: Buffer.from('臺灣的政策報導，疫情防控的消息。\n') }]);
+  await waitForDocs(page, 1);
+  await selectView(page, 'highlight');
+  const traditional = '臺灣\n政策\n報導\n';
+  const words = ['臺灣', '政策', '報導'];
+  const files = [
+    { name: 'utf8.txt', bytes: Buffer.from(traditional), words },
+    { name: 'utf8-bom.txt', bytes: Buffer.from(`\ufeff${traditional}`), words },
+    // Windows Notepad's "Unicode" and "Unicode big endian"
+    { name: 'utf16le.txt', bytes: Buffer.from(`\ufeff${traditional}`, 'utf16le'), words },
+    { name: 'utf16be.txt', bytes: Buffer.from(`\ufeff${traditional}`, 'utf16le').swap16(), words },
+    { name: 'gbk.txt', bytes: Buffer.from('d2dfc7e90ab7c0bfd80a', 'hex'), words: ['疫情', '防控'] },
+    { name: 'big5.txt', bytes: Buffer.from('bb4fc6570aac46b5a60ab3f8bec90a', 'hex'), words },
+    // 台北市政府，交通政策 (a Big5 comma between them)
+    { name: 'big5-comma.txt', bytes: Buffer.from('a578a55fa5abac46a9b2a141a5e6b371ac46b5a6', 'hex'), words: ['台北市政府', '交通政策'] },
+  ];
+  for (const f of files) {
+    await page.fill('#keywords', '');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#keywords-file-button')]);
+    await chooser.setFiles({ name: f.name, mimeType: 'text/plain', buffer: f.bytes });
+    await page.waitForFunction(() => document.getElementById('keywords').value !== '');
+    assert.deepEqual((await page.inputValue('#keywords')).split('\n'), f.words, f.name);
+  }
   assert.deepEqual(page.errors, []);
   await context.close();
 });
