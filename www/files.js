@@ -6,10 +6,14 @@
 export const MAX_BYTES = 64 * 1024 * 1024;
 const ACCEPTED = /\.(txt|text|html?|xhtml|md|markdown)$/i;
 
-/** Is this a file we open? (.txt .html .htm .md, or a text/* type without a known extension) */
+/**
+ * Is this a file we open? (.txt .html .htm .md, a name without an extension,
+ * or a text/* type). A leading dot starts no extension: ".notes" has none.
+ */
 export function accepted(file) {
   if (ACCEPTED.test(file.name)) return true;
-  return !/\.[a-z0-9]{1,8}$/i.test(file.name) || /^text\//.test(file.type || '');
+  const name = file.name.replace(/^\.+/, '');
+  return !/\.[a-z0-9]{1,8}$/i.test(name) || /^text\//.test(file.type || '');
 }
 
 function readDirectory(entry) {
@@ -40,7 +44,13 @@ async function walk(entry, prefix, out) {
     const file = await entryFile(entry);
     if (file) out.push({ file, path: prefix + file.name, fromFolder: prefix !== '' });
   } else if (entry.isDirectory) {
-    for (const child of await readDirectory(entry)) await walk(child, `${prefix}${entry.name}/`, out);
+    for (const child of await readDirectory(entry)) {
+      // Hidden files and folders (.DS_Store, .git/, .gitignore …) are the
+      // system's or a tool's, not documents the user sees in the folder: left
+      // out without a word. A hidden file dropped on its own is still opened.
+      if (child.name.startsWith('.')) continue;
+      await walk(child, `${prefix}${entry.name}/`, out);
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // Input: a real DataTransfer drop of several seed files (each cleaned exactly
 // to its gold), a GBK file (detected and cleaned), the per-document encoding
-// override, paste, the 64 MB limit, and keyword lists loaded from files in
-// the encodings editors save.
+// override, paste, the 64 MB limit, a dropped folder (hidden files left out),
+// and keyword lists loaded from files in the encodings editors save.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -85,6 +85,62 @@ test('pasted text becomes a document; files over 64 MB are refused with a clear 
   const message = await page.waitForSelector('.notice-error');
   assert.match(await message.textContent(), /huge\.txt.*65\.0 MB.*64 MB/);
   assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a dropped folder: its documents are opened, its hidden files and folders left out silently', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  // A folder drop as Chromium gives it: a FileSystemDirectoryEntry tree behind
+  // webkitGetAsEntry() (a DataTransfer built in the page cannot hold one).
+  await page.evaluate(() => {
+    const file = (name, data) => {
+      const f = new File([data], name);
+      return { isFile: true, isDirectory: false, name, file: (ok) => ok(f) };
+    };
+    const dir = (name, children) => ({
+      isFile: false,
+      isDirectory: true,
+      name,
+      createReader: () => {
+        let read = false;
+        return { readEntries: (ok) => setTimeout(() => ok(read ? [] : ((read = true), children))) };
+      },
+    });
+    const binary = new Uint8Array([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31, ...new Array(200).fill(7)]);
+    const tree = dir('新闻', [
+      file('.DS_Store', binary),
+      file('.gitignore', 'node_modules\n'),
+      dir('.git', [file('HEAD', 'ref: refs/heads/main\n'), file('description', 'Unnamed repository\n')]),
+      file('a.txt', '第一篇文章的正文内容，讲述了一个很长的故事。\n'),
+      dir('sub', [file('b.html', '<html><body><p>第二篇文章的正文。</p></body></html>'), file('.hidden.txt', '不该出现')]),
+      file('Thumbs.db', new Uint8Array([1, 2, 3])),
+    ]);
+    const dataTransfer = { items: [{ kind: 'file', webkitGetAsEntry: () => tree, getAsFile: () => null }], types: ['Files'], files: [] };
+    const drop = new Event('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(drop, 'dataTransfer', { value: dataTransfer });
+    document.getElementById('dropzone').dispatchEvent(drop);
+  });
+  await page.waitForSelector('.notice');
+  // However many documents the drop made, once all are settled (a failure then lists them).
+  await page.waitForFunction(() => {
+    const items = [...document.querySelectorAll('#doc-list .doc-item')];
+    return items.length >= 2 && items.every((li) => li.dataset.status !== 'queued' && li.dataset.status !== 'working');
+  });
+  const names = await page.$$eval('#doc-list .doc-name', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(names, ['新闻/a.txt', '新闻/sub/b.html']);
+  assert.equal(await page.$$eval('#doc-list .doc-item[data-status="done"]', (els) => els.length), 2);
+  // Thumbs.db is named as skipped (it is no document); the hidden files are not mentioned at all.
+  const notices = await page.textContent('#notices');
+  assert.match(notices, /跳过了 1 个不支持的文件：新闻\/Thumbs\.db/);
+  assert.doesNotMatch(notices, /DS_Store|gitignore|HEAD|hidden/);
+
+  // A hidden file the user drops on its own is the user's choice: opened.
+  await dropFiles(page, [{ name: '.notes', bytes: Buffer.from('自己记下的一段笔记，内容很长很长，说明了很多事情。\n') }]);
+  await waitForDocs(page, 3);
+  assert.equal(await page.textContent('#doc-list .doc-item:last-child .doc-name'), '.notes');
+  assert.equal(await page.getAttribute('#doc-list .doc-item:last-child', 'data-status'), 'done');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
