@@ -316,26 +316,37 @@ fileInput.addEventListener('change', () => {
   addFiles(files);
 });
 
+// Drags that carry files are ours, dropped anywhere. Any other drag (selected
+// text, a link) is the browser's over a text field, which takes the text; over
+// the rest of the page it is refused, so a dropped link never navigates away.
+const carriesFiles = (e) => [...(e.dataTransfer?.types || [])].includes('Files');
+const inTextField = (target) => target instanceof HTMLElement && (!!target.closest('input, textarea') || target.isContentEditable);
+
 let dragDepth = 0;
 document.addEventListener('dragenter', (e) => {
-  if (![...(e.dataTransfer?.types || [])].includes('Files')) return;
+  if (!carriesFiles(e)) return;
   dragDepth++;
   document.body.classList.add('dragging');
 });
-document.addEventListener('dragleave', () => {
+document.addEventListener('dragleave', (e) => {
+  if (!carriesFiles(e)) return;
   dragDepth = Math.max(0, dragDepth - 1);
   if (!dragDepth) document.body.classList.remove('dragging');
 });
-// Dropping anywhere adds the files; never let the browser open (navigate to) a dropped file.
 document.addEventListener('dragover', (e) => {
-  e.preventDefault();
-  if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  const files = carriesFiles(e);
+  if (!files && inTextField(e.target)) return;
+  e.preventDefault(); // never let the browser open (navigate to) a dropped file or link
+  if (e.dataTransfer) e.dataTransfer.dropEffect = files ? 'copy' : 'none';
 });
 document.addEventListener('drop', (e) => {
+  if (!carriesFiles(e)) {
+    if (!inTextField(e.target)) e.preventDefault();
+    return;
+  }
   e.preventDefault();
   dragDepth = 0;
   document.body.classList.remove('dragging');
-  if (!e.dataTransfer) return;
   const pending = filesFromDataTransfer(e.dataTransfer);
   pending.then(addFiles, (err) => notice(err.message, 'error'));
 });

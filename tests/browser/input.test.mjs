@@ -1,7 +1,8 @@
 // Input: a real DataTransfer drop of several seed files (each cleaned exactly
 // to its gold), a GBK file (detected and cleaned), the per-document encoding
 // override, paste, the 64 MB limit, a dropped folder (hidden files left out),
-// and keyword lists loaded from files in the encodings editors save.
+// keyword lists loaded from files in the encodings editors save, and text
+// dragged (not files) into the page's text fields.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -171,6 +172,67 @@ test('a keyword list file is read in the encoding it was saved in (UTF-8, UTF-16
     await page.waitForFunction(() => document.getElementById('keywords').value !== '');
     assert.deepEqual((await page.inputValue('#keywords')).split('\n'), f.words, f.name);
   }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/** Selects `word` in the first paragraph of a text view and drags it with the mouse onto `target`. */
+async function dragWord(page, containerId, word, target) {
+  const from = await page.evaluate(
+    ({ containerId, word }) => {
+      const para = [...document.querySelectorAll(`#${containerId} .para`)].find((p) => p.textContent.includes(word));
+      const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
+      let node;
+      while ((node = walker.nextNode()) && !node.data.includes(word));
+      const range = document.createRange();
+      range.setStart(node, node.data.indexOf(word));
+      range.setEnd(node, node.data.indexOf(word) + word.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    },
+    { containerId, word },
+  );
+  const to = await page.locator(target).boundingBox();
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 8, from.y + 4, { steps: 3 });
+  await page.mouse.move(to.x + 20, to.y + 20, { steps: 10 });
+  await page.mouse.up();
+}
+
+test('selected text dragged into the keywords box or the paste box is dropped there; elsewhere it is refused', async () => {
+  const { page, context } = await env.newPage({ viewport: { width: 1280, height: 900 } });
+  await openApp(page, env.server.url);
+  await dropFiles(page, [{ name: 'a.txt', bytes: Buffer.from('疫情防控的消息在这里，内容很长很长，说明了很多事情。\n') }]);
+  await waitForDocs(page, 1);
+  await page.waitForSelector('#clean-text .para');
+
+  await page.click('#paste-box summary');
+  await dragWord(page, 'clean-text', '消息', '#paste-text');
+  await page.waitForFunction(() => document.getElementById('paste-text').value !== '', null, { timeout: 5000 });
+  assert.equal(await page.inputValue('#paste-text'), '消息');
+
+  await selectView(page, 'highlight');
+  await page.waitForSelector('#highlight-text .para');
+  await dragWord(page, 'highlight-text', '疫情', '#keywords');
+  await page.waitForFunction(() => document.getElementById('keywords').value !== '', null, { timeout: 5000 });
+  assert.equal(await page.inputValue('#keywords'), '疫情');
+  assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 1, 'no document was added');
+
+  // Text or a link dragged over the rest of the page is refused (the browser
+  // would otherwise navigate to a dropped link); over a text field it is not.
+  const cancelled = await page.evaluate(() =>
+    ['main', '#keywords'].map((selector) => {
+      const dt = new DataTransfer();
+      dt.setData('text/uri-list', 'https://example.com/');
+      const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+      document.querySelector(selector).dispatchEvent(over);
+      return over.defaultPrevented;
+    }),
+  );
+  assert.deepEqual(cancelled, [true, false]);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
