@@ -74,13 +74,31 @@ pool.ready.then(
 
 // ------------------------------------------------------------- settings --
 
+// Settings are written 150 ms after the last change (typing keywords changes
+// them at every key), and at once when the page goes away or out of sight
+// (a reload, a closed tab, a switch to another app), so no change is lost.
 let settingsTimer = 0;
+function writeSettings() {
+  settingsTimer = 0;
+  store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
+}
 function saveSettings() {
   clearTimeout(settingsTimer);
-  settingsTimer = setTimeout(() => {
-    store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
-  }, 150);
+  settingsTimer = setTimeout(writeSettings, 150);
 }
+function cancelSettingsWrite() {
+  clearTimeout(settingsTimer);
+  settingsTimer = 0;
+}
+function flushSettings() {
+  if (!settingsTimer) return;
+  cancelSettingsWrite();
+  writeSettings();
+}
+addEventListener('pagehide', flushSettings);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') flushSettings();
+});
 
 function saveDoc(doc) {
   store.saveDocOptions(doc.id, doc.options).catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
@@ -436,7 +454,7 @@ $('confirm-ok').addEventListener('click', async () => {
   activate(null);
   // Nothing to remember: cancel the settings write activate() scheduled, so
   // defaults are not written back into the store just cleared.
-  clearTimeout(settingsTimer);
+  cancelSettingsWrite();
   updateListActions();
   clearNotices();
   $('dropzone').focus();

@@ -78,7 +78,14 @@ export async function loadSettings() {
 }
 
 export function saveSettings(value) {
-  return tx('settings', 'readwrite', (s) => s.put({ key: 'global', value }));
+  return tx('settings', 'readwrite', (s) => {
+    const req = s.put({ key: 'global', value });
+    // Committed now, not once the transaction goes idle: the page writes its
+    // settings as it goes away (pagehide), and Chromium aborts a transaction
+    // still open when the page is unloaded.
+    s.transaction.commit?.();
+    return req;
+  });
 }
 
 /** Forgets everything: documents and settings. */

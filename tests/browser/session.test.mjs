@@ -1,7 +1,8 @@
 // Nothing is lost: documents (original bytes, names, per-document options) and
 // settings survive a reload until "clear all" (confirmed in a dialog in the
-// page); and the page works offline once its service worker is ready —
-// loading, cleaning and converting with the network off.
+// page), even a change made just before the reload; and the page works
+// offline once its service worker is ready — loading, cleaning and converting
+// with the network off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -80,6 +81,47 @@ test('a reload restores documents, per-document options and settings; clear all 
   assert.equal(await page.inputValue('#keywords'), '');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? null), null);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans', 'back to the browser language');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a settings change made just before the page goes away is kept (written on pagehide, or when hidden)', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const [a] = seeds();
+  await dropFiles(page, [a]);
+  await waitForDocs(page, 1);
+  await selectView(page, 'highlight');
+  // Typed, then reloaded at once: well within the 150 ms the write waits for more changes.
+  await page.fill('#keywords', '疫情');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#keywords'), '疫情');
+
+  // Hidden (another tab, another app on a phone: the page may never come
+  // back): what the store holds 50 ms later, before the debounce would write.
+  const stored = await page.evaluate(async () => {
+    const box = document.getElementById('keywords');
+    box.value = '疫情\n防控';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    delete document.visibilityState;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('jingwen');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const rec = await new Promise((resolve, reject) => {
+      const req = db.transaction('settings').objectStore('settings').get('global');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return rec.value.keywords;
+  });
+  assert.equal(stored, '疫情\n防控');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
