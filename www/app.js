@@ -400,15 +400,20 @@ $('encoding-select').addEventListener('change', () => {
 
 // ------------------------------------------------------- download / clear --
 
+// A document's name as a zip entry every system can unpack: no characters
+// Windows refuses in a file name ("/" stays: a dropped folder's structure).
+const entryName = (name) => name.replace(/[\x00-\x1f\\:*?"<>|]/g, '_');
+
 $('download-all').addEventListener('click', () => {
-  const used = new Set();
+  const used = new Set(); // lower case: Windows and macOS would merge "A.txt" and "a.txt"
   const files = [];
   for (const id of state.order) {
     const doc = state.docs.get(id);
     if (!doc.result) continue;
-    let name = resultName(doc.name.replace(/[\\:*?"<>|]/g, '_'), '');
-    for (let n = 2; used.has(name); n++) name = resultName(doc.name, `${n}`);
-    used.add(name);
+    const base = entryName(doc.name);
+    let name = resultName(base, '');
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = resultName(base, `${n}`);
+    used.add(name.toLowerCase());
     files.push({ name, text: doc.result.text });
   }
   if (!files.length) return;
