@@ -293,7 +293,8 @@ async function addFiles(entries) {
       continue;
     }
     const abort = new AbortController();
-    const job = progress.add(() => t('progressReading', { name: path }), () => abort.abort());
+    // Not counted: reading is the first step of the document's cleaning job.
+    const job = progress.add(() => t('progressReading', { name: path }), () => abort.abort(), { counted: false });
     let bytes;
     try {
       bytes = await readBytes(file, (f) => job.update(f), abort.signal);

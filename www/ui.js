@@ -55,15 +55,21 @@ export function resultName(name, suffix) {
   return `${base}${suffix ? `.${suffix}` : ''}.txt`;
 }
 
+// How long the queue must stay empty before the next job starts a new count:
+// the documents of one drop are read one after another, and between two of
+// them the queue is empty for an instant, which must not restart the count.
+const BATCH_IDLE_MS = 1500;
+
 /**
  * Follows jobs for the progress bar: one job shows its stage (indeterminate,
- * or a fraction while reading a file); a batch shows done / total.
+ * or a fraction while reading a file); a batch shows done / total, counted
+ * until the queue has been idle for a while.
  */
 export class Progress {
-  #jobs = new Map(); // key -> { label: () => string, fraction: number|null, cancel: () => void }
+  #jobs = new Map(); // key -> { label: () => string, fraction: number|null, cancel: () => void, counted: boolean }
   #total = 0;
   #done = 0;
-  #hideTimer = 0;
+  #resetTimer = 0;
 
   constructor() {
     this.area = $('progress-area');
@@ -77,11 +83,15 @@ export class Progress {
     return this.#jobs.size > 0;
   }
 
-  /** Starts following a job; returns a handle to update or finish it. */
-  add(label, cancel) {
+  /**
+   * Starts following a job; returns a handle to update or finish it. A job
+   * that is only the first step of another (reading the file a cleaning job
+   * then takes) is shown but not `counted`, so a dropped document is one task.
+   */
+  add(label, cancel, { counted = true } = {}) {
     const key = Symbol('job');
-    this.#jobs.set(key, { label, fraction: null, cancel });
-    this.#total++;
+    this.#jobs.set(key, { label, fraction: null, cancel, counted });
+    if (counted) this.#total++;
     this.render();
     return {
       update: (fraction, newLabel) => {
@@ -92,8 +102,10 @@ export class Progress {
         this.render();
       },
       done: () => {
-        if (!this.#jobs.delete(key)) return;
-        this.#done++;
+        const job = this.#jobs.get(key);
+        if (!job) return;
+        this.#jobs.delete(key);
+        if (job.counted) this.#done++;
         this.render();
       },
     };
@@ -113,7 +125,7 @@ export class Progress {
   }
 
   render(finalLabel) {
-    clearTimeout(this.#hideTimer);
+    clearTimeout(this.#resetTimer);
     const jobs = [...this.#jobs.values()];
     this.cancelButton.disabled = jobs.length === 0;
     if (jobs.length === 0) {
@@ -121,7 +133,7 @@ export class Progress {
       this.bar.max = 1;
       this.bar.value = this.#total ? 1 : 0;
       this.label.textContent = finalLabel || (this.#total ? t('progressDone', { total: this.#total }) : t('idle'));
-      this.#total = this.#done = 0;
+      this.#resetTimer = setTimeout(() => (this.#total = this.#done = 0), BATCH_IDLE_MS);
       return;
     }
     this.area.dataset.active = 'true';

@@ -1,5 +1,7 @@
-// Many documents at once: "download all" gives every result a distinct zip
-// entry name that Windows and macOS accept.
+// Many documents at once: the progress label counts all of a drop's documents
+// (not only those since the queue was last empty for an instant), and
+// "download all" gives every result a distinct zip entry name that Windows
+// and macOS accept.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -26,6 +28,28 @@ function zipNames(zip) {
   }
   return names;
 }
+
+test('the progress label counts every document of a drop', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const files = Array.from({ length: 60 }, (_, i) => ({
+    name: `${String(i).padStart(3, '0')}.txt`,
+    bytes: Buffer.from(`第 ${i} 篇文章的正文，内容很长很长，说明了很多事情。\n`),
+  }));
+  await dropFiles(page, files);
+  await waitForDocs(page, files.length);
+  await page.waitForFunction(() => document.getElementById('progress-area').dataset.active === 'false');
+  assert.equal(await page.textContent('#progress-label'), '已完成 60 项任务');
+
+  // Once the queue has been idle for a while, the next job starts a new count.
+  await page.waitForTimeout(2000);
+  await dropFiles(page, files.slice(0, 2));
+  await waitForDocs(page, files.length + 2);
+  await page.waitForFunction(() => document.getElementById('progress-area').dataset.active === 'false');
+  assert.equal(await page.textContent('#progress-label'), '已完成 2 项任务');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
 
 test('download all: every entry name is one Windows accepts, and distinct even ignoring case', async () => {
   const { page, context } = await env.newPage();
