@@ -5,13 +5,20 @@
 
 export const MAX_BYTES = 64 * 1024 * 1024;
 const ACCEPTED = /\.(txt|text|html?|xhtml|md|markdown)$/i;
+// Web pages saved under the name the server gave them (news.shtml, index.php,
+// default.aspx …). They are HTML, but the type the browser reports for them
+// follows the system's guess from the extension (application/x-php, or none),
+// so the name is what tells. clean() recognizes the HTML from the content, as
+// it does for .html files.
+const WEB_PAGE = /\.(shtml?|stm|xht|[jp]html|php[3-7]?|aspx?|jspx?|cfm)$/i;
 
 /**
- * Is this a file we open? (.txt .html .htm .md, a name without an extension,
- * or a text/* type). A leading dot starts no extension: ".notes" has none.
+ * Is this a file we open? (.txt .html .htm .md, a saved web page such as
+ * .shtml .php .aspx .jsp, a name without an extension, or a text/* type). A
+ * leading dot starts no extension: ".notes" has none.
  */
 export function accepted(file) {
-  if (ACCEPTED.test(file.name)) return true;
+  if (ACCEPTED.test(file.name) || WEB_PAGE.test(file.name)) return true;
   const name = file.name.replace(/^\.+/, '');
   return !/\.[a-z0-9]{1,8}$/i.test(name) || /^text\//.test(file.type || '');
 }

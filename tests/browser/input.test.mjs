@@ -1,6 +1,7 @@
 // Input: a real DataTransfer drop of several seed files (each cleaned exactly
 // to its gold), a GBK file (detected and cleaned), the per-document encoding
-// override, paste, the 64 MB limit, a dropped folder (hidden files left out),
+// override, paste, the 64 MB limit, saved web pages with a server's extension
+// (.shtml, .php …), a dropped folder (hidden files left out),
 // keyword lists loaded from files in the encodings editors save, and text
 // dragged (not files) into the page's text fields.
 import { test, before, after } from 'node:test';
@@ -86,6 +87,37 @@ test('pasted text becomes a document; files over 64 MB are refused with a clear 
   const message = await page.waitForSelector('.notice-error');
   assert.match(await message.textContent(), /huge\.txt.*65\.0 MB.*64 MB/);
   assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('saved web pages named as the server named them (.shtml, .php, .aspx, .asp, .jsp) are opened and cleaned as HTML', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const html = (name) =>
+    Buffer.from(
+      `<!-- saved from url=(0048)http://news.example.com/2024/0101/${name} -->\n<html><head><meta charset="utf-8"><title>新闻标题</title></head>` +
+        '<body><div class="nav">首页 | 新闻 | 体育</div><p>正文第一段，内容很长很长，说明了很多事情。</p><div>责任编辑：王蒙</div></body></html>\n',
+    );
+  // The types a system gives these (a real drop's File.type): none, or not text/*.
+  const files = [
+    { name: 'news.shtml', type: '' },
+    { name: 'index.php', type: 'application/x-php' },
+    { name: 'default.aspx', type: '' },
+    { name: 'show.asp', type: 'application/x-asp' },
+    { name: 'view.jsp', type: '' },
+  ].map((f) => ({ ...f, bytes: html(f.name) }));
+  await dropFiles(page, [...files, { name: 'setup.exe', bytes: Buffer.from('MZ\0\0') }]);
+  // The notice of what was skipped comes once every file of the drop is listed.
+  await page.waitForSelector('.notice');
+  assert.equal(await page.textContent('#notices .notice-text'), '跳过了 1 个不支持的文件：setup.exe');
+  assert.deepEqual(await page.$$eval('#doc-list .doc-name', (els) => els.map((e) => e.textContent)), files.map((f) => f.name));
+  await waitForDocs(page, files.length);
+  for (const f of files) {
+    await openDoc(page, f.name);
+    assert.match(await page.textContent('#doc-meta'), /^HTML · /, f.name);
+    assert.equal(await viewText(page, 'clean-text'), '新闻标题\n正文第一段，内容很长很长，说明了很多事情。\n', f.name);
+  }
   assert.deepEqual(page.errors, []);
   await context.close();
 });
