@@ -372,6 +372,15 @@ document.addEventListener('drop', (e) => {
 
 $('paste-add').addEventListener('click', () => {
   const box = $('paste-text');
+  // An empty box would otherwise make the button seem broken: say why nothing
+  // happened, and put the cursor where the text goes.
+  if (!box.value.trim()) {
+    box.value = '';
+    box.focus();
+    announce(t('pasteEmpty'));
+    notice(t('pasteEmpty'));
+    return;
+  }
   addText(box.value);
   box.value = '';
 });

@@ -38,6 +38,7 @@ const S = {
     'Paste text or HTML source (or paste anywhere on the page)',
   ],
   pasteAdd: ['作为文档添加', '加入為文件', 'Add as a document'],
+  pasteEmpty: ['没有可添加的文本：请先在框里粘贴或输入文本。', '沒有可加入的文字：請先在框裡貼上或輸入文字。', 'Nothing to add: paste or type some text in the box first.'],
   pastedName: ['粘贴的文本 {n}', '貼上的文字 {n}', 'Pasted text {n}'],
   idle: ['空闲', '閒置', 'Idle'],
   cancel: ['取消', '取消', 'Cancel'],

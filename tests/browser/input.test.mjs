@@ -1,9 +1,9 @@
 // Input: a real DataTransfer drop of several seed files (each cleaned exactly
 // to its gold), a GBK file (detected and cleaned), the per-document encoding
-// override, paste, the 64 MB limit, saved web pages with a server's extension
-// (.shtml, .php …), a dropped folder (hidden files left out),
-// keyword lists loaded from files in the encodings editors save, and text
-// dragged (not files) into the page's text fields.
+// override, paste (and the notice for a blank paste box), the 64 MB limit,
+// saved web pages with a server's extension (.shtml, .php …), a dropped folder
+// (hidden files left out), keyword lists loaded from files in the encodings
+// editors save, and text dragged (not files) into the page's text fields.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -87,6 +87,28 @@ test('pasted text becomes a document; files over 64 MB are refused with a clear 
   const message = await page.waitForSelector('.notice-error');
   assert.match(await message.textContent(), /huge\.txt.*65\.0 MB.*64 MB/);
   assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('"add as a document" with an empty or blank paste box says there is nothing to add', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  await page.click('#paste-box summary');
+  for (const blank of ['', ' \n\t　\n']) {
+    await page.evaluate(() => {
+      document.getElementById('notices').replaceChildren();
+      document.getElementById('announcer').textContent = '';
+    });
+    await page.fill('#paste-text', blank);
+    await page.click('#paste-add');
+    await page.waitForSelector('.notice', { timeout: 5000 });
+    assert.equal(await page.textContent('#notices .notice-text'), '没有可添加的文本：请先在框里粘贴或输入文本。', JSON.stringify(blank));
+    // Screen readers are told too, and the cursor is back in the box.
+    await page.waitForFunction(() => document.getElementById('announcer').textContent === '没有可添加的文本：请先在框里粘贴或输入文本。');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'paste-text');
+  }
+  assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 0);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
