@@ -414,17 +414,37 @@ $('encoding-select').addEventListener('change', () => {
 // Windows refuses in a file name ("/" stays: a dropped folder's structure).
 const entryName = (name) => name.replace(/[\x00-\x1f\\:*?"<>|]/g, '_');
 
+// Why a document is left out of "download all": the string for each status
+// without a finished result.
+const LEFT_OUT = { error: 'leftOutFailed', queued: 'leftOutBusy', working: 'leftOutBusy', cancelled: 'leftOutCancelled' };
+
 $('download-all').addEventListener('click', () => {
   const used = new Set(); // lower case: Windows and macOS would merge "A.txt" and "a.txt"
   const files = [];
+  const left = { leftOutFailed: 0, leftOutBusy: 0, leftOutCancelled: 0 };
   for (const id of state.order) {
     const doc = state.docs.get(id);
-    if (!doc.result) continue;
+    // Only finished results: a document being cleaned again still holds its
+    // previous result, which is no longer what its settings ask for.
+    if (doc.status !== 'done') {
+      left[LEFT_OUT[doc.status]]++;
+      continue;
+    }
     const base = entryName(doc.name);
     let name = resultName(base, '');
     for (let n = 2; used.has(name.toLowerCase()); n++) name = resultName(base, `${n}`);
     used.add(name.toLowerCase());
     files.push({ name, text: doc.result.text });
+  }
+  // The zip holds what is finished; the user is told what it lacks and why.
+  const reasons = Object.entries(left)
+    .filter(([, count]) => count)
+    .map(([key, count]) => t(key, { count: num(count) }));
+  if (reasons.length) {
+    const count = state.order.length - files.length;
+    const message = t('leftOut', { count: num(count), reasons: reasons.join(t('listSeparator')) });
+    announce(message);
+    notice(message);
   }
   if (!files.length) return;
   const job = pool.run('zip', { files }, { priority: true });

@@ -45,6 +45,11 @@ const S = {
   documents: ['文档', '文件', 'Documents'],
   noDocs: ['还没有文档。', '還沒有文件。', 'No documents yet.'],
   downloadAll: ['全部下载（.zip）', '全部下載（.zip）', 'Download all (.zip)'],
+  leftOut: ['有 {count} 个文档没有包含在下载中：{reasons}。', '有 {count} 份文件沒有包含在下載中：{reasons}。', 'Left out of the download ({count}): {reasons}.'],
+  leftOutFailed: ['{count} 个清理失败', '{count} 份清理失敗', '{count} failed to clean'],
+  leftOutBusy: ['{count} 个仍在处理中', '{count} 份仍在處理中', '{count} still being processed'],
+  leftOutCancelled: ['{count} 个已取消清理', '{count} 份已取消清理', '{count} cancelled'],
+  listSeparator: ['，', '，', ', '],
   clearAll: ['全部清除', '全部清除', 'Clear all'],
   emptyTitle: ['把抓取的文档变成干净的正文', '把擷取的文件變成乾淨的正文', 'Turn scraped documents into clean articles'],
   emptyIntro: [

@@ -1,7 +1,7 @@
 // Many documents at once: the progress label counts all of a drop's documents
 // (not only those since the queue was last empty for an instant), and
 // "download all" gives every result a distinct zip entry name that Windows
-// and macOS accept.
+// and macOS accept, and says which documents it leaves out and why.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -61,6 +61,42 @@ test('download all: every entry name is one Windows accepts, and distinct even i
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
   const entries = zipNames(readFileSync(await download.path()));
   assert.deepEqual(entries, ['a_b_.txt', 'a_b_.2.txt', 'a_b_.3.txt', 'x.txt', 'x.2.txt', 'X.3.txt', 'c_d__e__.txt']);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('download all: the finished documents are zipped; a failed one and one being cleaned again are left out, and the user is told', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const body = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
+  await dropFiles(page, ['a.txt', 'b.txt', 'c.txt'].map((name) => ({ name, bytes: body })));
+  await waitForDocs(page, 3);
+  const open = (name) => page.click(`#doc-list .doc-item:has(.doc-name:text-is("${name}")) .doc-open`);
+  // b.txt fails: cleaned again with an encoding the engine does not know.
+  await open('b.txt');
+  await page.evaluate(() => {
+    const select = document.getElementById('encoding-select');
+    select.append(new Option('nonsense', 'nonsense'));
+    select.value = 'nonsense';
+    select.dispatchEvent(new Event('change'));
+  });
+  await page.waitForSelector('#doc-list .doc-item[data-status="error"]');
+  // c.txt is cleaned again (another encoding), and "download all" clicked in
+  // the same task: it is still being processed, its previous result stale.
+  await open('c.txt');
+  const downloaded = page.waitForEvent('download');
+  await page.evaluate(() => {
+    document.getElementById('notices').replaceChildren();
+    const select = document.getElementById('encoding-select');
+    select.value = 'gb18030';
+    select.dispatchEvent(new Event('change'));
+    document.getElementById('download-all').click();
+  });
+  assert.deepEqual(zipNames(readFileSync(await (await downloaded).path())), ['a.txt']);
+  await page.waitForSelector('.notice', { timeout: 5000 });
+  const message = '有 2 个文档没有包含在下载中：1 个清理失败，1 个仍在处理中。';
+  assert.equal(await page.textContent('#notices .notice-text'), message);
+  await page.waitForFunction((message) => document.getElementById('announcer').textContent === message, message);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
