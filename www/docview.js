@@ -9,6 +9,7 @@ import { Painter, parseKeywords, PALETTE, supported as highlightApi } from './hi
 import { CancelledError } from './pool.js';
 import { announce, download, notice, resultName } from './ui.js';
 import { decodeText } from './files.js';
+import { textCounts } from './text.js';
 
 const $ = (id) => document.getElementById(id);
 export const VIEWS = ['clean', 'removed', 'convert', 'highlight', 'original'];
@@ -137,9 +138,10 @@ export function createDocView(app) {
     }
     if (view === 'clean') {
       const lazy = setLazy('clean', $('clean-text'), { text: r.text });
+      const counts = textCounts(r.text, lazy.bounds);
       $('clean-stats').textContent = t('cleanStats', {
-        chars: num(r.text.length),
-        paras: num(lazy.count),
+        chars: num(counts.chars),
+        paras: num(counts.paragraphs),
         removed: num(r.removed.length),
         changed: num(r.changed.length),
       });
@@ -219,8 +221,8 @@ export function createDocView(app) {
     for (const radio of document.querySelectorAll('input[name="convert-source"]')) radio.checked = radio.value === from;
     const cacheKey = convertKey(doc);
     const show = (text) => {
-      setLazy('convert', $('convert-text'), { text });
-      $('convert-status').textContent = t('convertDone', { config, chars: num(text.length) });
+      const lazy = setLazy('convert', $('convert-text'), { text });
+      $('convert-status').textContent = t('convertDone', { config, chars: num(textCounts(text, lazy.bounds).chars) });
     };
     if (doc.cache.converted?.key === cacheKey) return show(doc.cache.converted.text);
     if (convertJob) app.pool.cancel(convertJob.id);

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cleanRules, convert, highlight, load } from '../../pkg/node.js';
+import { clean, cleanRules, convert, highlight, load } from '../../pkg/node.js';
 import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, selectView, viewText } from './helpers.mjs';
 
 let env;
@@ -91,6 +91,29 @@ test('rule descriptions and removal tooltips are in the interface language; so i
   await p.waitForFunction(() => /^jingwen/.test(document.title));
   out = await shown();
   for (const [id, text] of out.rules) assert.equal(text, english.get(id), id);
+  assert.deepEqual(p.errors, []);
+  await c.close();
+});
+
+test('the statistics count characters without line breaks (\\n and \\r\\n) and paragraphs as lines, also in the converted view', async () => {
+  const { page: p, context: c } = await env.newPage();
+  await openApp(p, env.server.url);
+  // Windows line endings, a blank line, and a line longer than a display
+  // paragraph (text.js: MAX_PARAGRAPH = 20,000 units), which is cut in two.
+  const text = `第一段正文，内容很长很长，说明了很多事情。\r\n\r\n第二段正文，也说明了一些事情。\r\n${'很长的一段正文。'.repeat(2600)}\r\n`;
+  const bytes = Buffer.from(text);
+  const result = clean(bytes);
+  const chars = (s) => new Intl.NumberFormat('zh-Hans').format(s.replace(/\r?\n/g, '').length);
+  assert.equal(result.text.split('\n').length - 1, 3);
+  await dropFiles(p, [{ name: 'crlf.txt', bytes }]);
+  await waitForDocs(p, 1);
+  await selectView(p, 'clean');
+  assert.match(await p.textContent('#clean-stats'), new RegExp(`^${chars(result.text)} 字 · 3 段 · `));
+  await load('s2t');
+  await selectView(p, 'convert');
+  await p.check('input[name="convert-source"][value="source"]');
+  await p.waitForFunction(() => /^s2t：/.test(document.getElementById('convert-status').textContent) && /\r/.test(document.getElementById('convert-text').textContent));
+  assert.equal(await p.textContent('#convert-status'), `s2t：${chars(convert(result.source, 's2t'))} 字`);
   assert.deepEqual(p.errors, []);
   await c.close();
 });
