@@ -9,4 +9,4 @@
  * ```
  */
 export { default, load, convert, Converter, version, configs } from './index.js';
-export type { ConfigName, ConverterOptions, InitOptions } from './index.js';
+export type { ConfigName, ConverterOptions, InitOptions, JingwenError } from './index.js';

@@ -12,6 +12,30 @@
  * Node: `import { convert } from 'jingwen'` works with no init call.
  */
 
+/**
+ * What the engine throws: a real `Error` whose `message` is a readable English
+ * sentence, plus `code`, a stable id of the kind of error, to react to or to say
+ * in another language without parsing the message. (Arguments of the wrong
+ * type are a plain `TypeError`; a bug inside the engine an `Error` saying so.)
+ */
+export interface JingwenError extends Error {
+  code:
+    | 'unknown-config'
+    | 'dictionary-not-loaded'
+    | 'invalid-dictionary'
+    | 'invalid-user-dictionary'
+    | 'invalid-option'
+    | 'unknown-option'
+    | 'not-text'
+    | 'too-large'
+    | 'invalid-keywords';
+  /** `not-text`: what the bytes look like — `png`, `jpeg`, `gif`, `pdf`, `zip`, `gzip`, `elf`, `exe`, `wasm`, `rar`, `7z`, `ole`, `sqlite`, `mp3`, `ogg`, `flac`, `bzip2`, `xz`, `font`, `mp4`, `riff` or `binary`. */
+  kind?: string;
+  /** `too-large`: the input's size and the limit (`maxBytes`), in bytes. */
+  size?: number;
+  limit?: number;
+}
+
 /** OpenCC configuration names (case-insensitive; a `.json` suffix is accepted). */
 export type ConfigName =
   | 's2t' | 't2s' | 's2tw' | 'tw2s' | 's2twp' | 'tw2sp' | 's2hk' | 'hk2s'

@@ -37,9 +37,13 @@ pub enum Error {
     #[error("unknown option {option:?}; valid options are: {valid}")]
     UnknownOption { option: String, valid: String },
 
-    /// Input that is not a text document at all (an image, an archive, …).
-    #[error("not a text document: {0}")]
-    NotText(String),
+    /// Input that is not a text document at all (an image, an archive, …):
+    /// `kind` is a short id (`png`, `zip`, …), `what` says it in English.
+    #[error("not a text document: the bytes look like {what}")]
+    NotText {
+        kind: &'static str,
+        what: &'static str,
+    },
 
     /// Input larger than the configured limit.
     #[error("input too large: {size} bytes (limit {limit} bytes)")]
@@ -48,6 +52,25 @@ pub enum Error {
     /// A keyword list that cannot be compiled.
     #[error("invalid keywords: {0}")]
     InvalidKeywords(String),
+}
+
+impl Error {
+    /// A stable id of the kind of error (the binding gives it to JavaScript as
+    /// `error.code`), so that a caller can react to it, or say it in its own
+    /// language, without parsing the English message.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::UnknownConfig { .. } => "unknown-config",
+            Error::DictionaryNotLoaded { .. } => "dictionary-not-loaded",
+            Error::InvalidDictionary(_) => "invalid-dictionary",
+            Error::InvalidUserDictionary(_) => "invalid-user-dictionary",
+            Error::InvalidOption { .. } => "invalid-option",
+            Error::UnknownOption { .. } => "unknown-option",
+            Error::NotText { .. } => "not-text",
+            Error::TooLarge { .. } => "too-large",
+            Error::InvalidKeywords(_) => "invalid-keywords",
+        }
+    }
 }
 
 /// Shorthand for results with [`enum@Error`].

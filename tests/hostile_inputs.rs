@@ -48,9 +48,14 @@ fn invalid_utf8_is_decoded_with_its_errors_reported() {
 #[test]
 fn binary_files_are_refused_clearly() {
     let png = include_bytes!("../www/icons/icon-192.png");
-    let err = clean(Input::Bytes(png), &CleanOptions::default())
-        .unwrap_err()
-        .to_string();
+    let e = clean(Input::Bytes(png), &CleanOptions::default()).unwrap_err();
+    // A stable code and kind for callers that say it in their own words.
+    assert_eq!(e.code(), "not-text");
+    assert!(
+        matches!(e, jingwen::Error::NotText { kind: "png", .. }),
+        "{e:?}"
+    );
+    let err = e.to_string();
     assert!(
         err.contains("not a text document") && err.contains("PNG"),
         "{err}"

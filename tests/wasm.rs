@@ -25,23 +25,23 @@ fn load_s2t() {
 
 /// Converts through the binding, decoding its UTF-16 view as the JS side does
 /// (which passes the string's length, in UTF-16 units).
-fn convert(text: &str, config: &str) -> Result<String, wasm_bindgen::JsError> {
+fn convert(text: &str, config: &str) -> Result<String, JsValue> {
     convert_claiming(text, text.encode_utf16().count(), config)
 }
 
 /// The same, with the length the caller claims for the text.
-fn convert_claiming(
-    text: &str,
-    units: usize,
-    config: &str,
-) -> Result<String, wasm_bindgen::JsError> {
+fn convert_claiming(text: &str, units: usize, config: &str) -> Result<String, JsValue> {
     let view = wasm::convert_utf16(text, units, config)?;
     Ok(String::from_utf16(&view.to_vec()).expect("well-formed UTF-16"))
 }
 
-fn message(e: wasm_bindgen::JsError) -> String {
-    let v: JsValue = e.into();
-    js_sys::Error::from(v).message().into()
+fn message(e: JsValue) -> String {
+    js_sys::Error::from(e).message().into()
+}
+
+/// The `code` the binding puts on an error from the core (see `Error::code`).
+fn code(e: &JsValue) -> Option<String> {
+    js_sys::Reflect::get(e, &"code".into()).ok()?.as_string()
 }
 
 #[wasm_bindgen_test]
@@ -55,7 +55,9 @@ fn conversion_needs_its_dictionaries_then_works() {
     for name in ["t2jp", "s2t", "nonsense", ""] {
         wasm::prepare_conversion(name);
     }
-    let err = message(convert("汉字", "t2jp").unwrap_err());
+    let e = convert("汉字", "t2jp").unwrap_err();
+    assert_eq!(code(&e).as_deref(), Some("dictionary-not-loaded"));
+    let err = message(e);
     assert!(err.contains("not loaded") && err.contains("t2jp"), "{err}");
     load_s2t();
     assert!(wasm::missing_dictionaries("s2t").unwrap().is_empty());
@@ -133,8 +135,8 @@ fn clean_a_seed_document_from_bytes() {
     assert_eq!(text, gold);
     let removed = js_sys::Reflect::get(&result, &"removed".into()).unwrap();
     assert!(js_sys::Array::from(&removed).length() > 5);
-    let err = message(
-        wasm::clean("x".into(), js_sys::JSON::parse("{\"colour\":1}").unwrap()).unwrap_err(),
-    );
+    let e = wasm::clean("x".into(), js_sys::JSON::parse("{\"colour\":1}").unwrap()).unwrap_err();
+    assert_eq!(code(&e).as_deref(), Some("unknown-option"));
+    let err = message(e);
     assert!(err.contains("colour") && err.contains("rules"), "{err}");
 }

@@ -183,7 +183,7 @@ function cleanDoc(doc) {
       if (err instanceof CancelledError) doc.status = 'cancelled';
       else {
         doc.status = 'error';
-        doc.error = err.message;
+        doc.error = { message: err.message, code: err.code, kind: err.kind, size: err.size, limit: err.limit };
       }
     },
   ).finally(() => {

@@ -4,7 +4,7 @@
 // original — each rendered lazily and only when shown.
 
 import { t, num, bytes as fmtBytes, has } from './i18n.js';
-import { LazyText, removalRenderer, renderMetadata, encodingText, el, ruleLabel, ruleDescription } from './views.js';
+import { LazyText, removalRenderer, renderMetadata, encodingText, el, ruleLabel, ruleDescription, engineErrorText } from './views.js';
 import { Painter, parseKeywords, PALETTE, supported as highlightApi } from './highlight.js';
 import { CancelledError } from './pool.js';
 import { announce, download, notice, resultName } from './ui.js';
@@ -86,7 +86,7 @@ export function createDocView(app) {
     const box = $('doc-error');
     box.replaceChildren();
     if (doc.status === 'error' || doc.status === 'cancelled') {
-      box.append(el('span', null, doc.status === 'error' ? t('cleanFailed', { message: doc.error }) : t('cancelledDoc')));
+      box.append(el('span', null, doc.status === 'error' ? t('cleanFailed', { message: engineErrorText(doc.error) }) : t('cancelledDoc')));
       const retry = el('button', 'btn small', t('retry'));
       retry.type = 'button';
       retry.addEventListener('click', () => app.recleanDoc(doc));
@@ -130,7 +130,7 @@ export function createDocView(app) {
     const r = doc.result;
     if (view === 'original') return renderOriginal(doc);
     if (!r) {
-      const msg = doc.status === 'error' ? t('cleanFailed', { message: doc.error }) : doc.status === 'cancelled' ? t('cancelledDoc') : t('workingDoc');
+      const msg = doc.status === 'error' ? t('cleanFailed', { message: engineErrorText(doc.error) }) : doc.status === 'cancelled' ? t('cancelledDoc') : t('workingDoc');
       const target = { clean: 'clean-text', removed: 'removed-text', convert: 'convert-text', highlight: 'highlight-text' }[view];
       placeholder($(target), msg);
       if (view === 'highlight') painter.clear();

@@ -110,8 +110,9 @@ export class Pool {
       this.#replace(slot);
       this.#onCrash(err);
     } else {
-      const err = new Error(msg.error.message);
-      err.name = msg.error.name;
+      const { name, message, ...details } = msg.error;
+      const err = Object.assign(new Error(message), details);
+      err.name = name;
       job.reject(err);
     }
     this.#pump();

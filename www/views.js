@@ -4,7 +4,7 @@
 // greyed and labelled by rule, changed spans marked) and the metadata list.
 // Everything a document contains goes into the DOM as text nodes only.
 
-import { t, has, num, currentLang } from './i18n.js';
+import { t, has, num, bytes, currentLang } from './i18n.js';
 import { paragraphBounds } from './text.js';
 
 export const PAGE = 300;
@@ -19,6 +19,17 @@ export function el(tag, className, text) {
 
 export function ruleLabel(id) {
   return has(`rule_${id}`) ? t(`rule_${id}`) : id;
+}
+
+/**
+ * An engine error in the page's language, for the kinds the page knows by their
+ * code (the engine's own message is English); any other, as the engine says it.
+ */
+export function engineErrorText(e) {
+  if (!e) return '';
+  if (e.code === 'not-text') return t('errNotText', { kind: has(`kind_${e.kind}`) ? t(`kind_${e.kind}`) : e.kind });
+  if (e.code === 'too-large' && e.size !== undefined) return t('errTooLarge', { size: bytes(e.size), limit: bytes(e.limit) });
+  return e.message;
 }
 
 /**

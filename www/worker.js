@@ -138,7 +138,9 @@ self.onmessage = async (event) => {
       id,
       ok: false,
       fatal,
-      error: { name: err?.name || 'Error', message: err?.message || String(err) },
+      // code, kind, size, limit: what the engine says of its errors besides the
+      // English message (the page words the ones it knows in its own language).
+      error: { name: err?.name || 'Error', message: err?.message || String(err), code: err?.code, kind: err?.kind, size: err?.size, limit: err?.limit },
     });
   }
 };

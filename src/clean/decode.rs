@@ -55,34 +55,40 @@ pub enum Detection {
 pub const MAX_REPORTED_ERRORS: usize = 100;
 
 /// Recognizes binary formats by their magic numbers.
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    const MAGIC: &[(&[u8], &str)] = &[
-        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF87a", "a GIF image"),
-        (b"GIF89a", "a GIF image"),
-        (b"%PDF-", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
-        (b"\x1F\x8B", "a gzip archive"),
-        (b"\x7FELF", "an executable"),
-        (b"MZ", "a Windows executable"),
-        (b"\0asm", "a WebAssembly module"),
-        (b"Rar!\x1A\x07", "a RAR archive"),
-        (b"7z\xBC\xAF\x27\x1C", "a 7z archive"),
+fn binary_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    // (magic bytes, kind id, what it is in English)
+    const MAGIC: &[(&[u8], &str, &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "png", "a PNG image"),
+        (b"\xFF\xD8\xFF", "jpeg", "a JPEG image"),
+        (b"GIF87a", "gif", "a GIF image"),
+        (b"GIF89a", "gif", "a GIF image"),
+        (b"%PDF-", "pdf", "a PDF document"),
+        (
+            b"PK\x03\x04",
+            "zip",
+            "a ZIP archive (or an Office document)",
+        ),
+        (b"\x1F\x8B", "gzip", "a gzip archive"),
+        (b"\x7FELF", "elf", "an executable"),
+        (b"MZ", "exe", "a Windows executable"),
+        (b"\0asm", "wasm", "a WebAssembly module"),
+        (b"Rar!\x1A\x07", "rar", "a RAR archive"),
+        (b"7z\xBC\xAF\x27\x1C", "7z", "a 7z archive"),
         (
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "ole",
             "an old Office document",
         ),
-        (b"SQLite format 3\0", "an SQLite database"),
-        (b"ID3", "an MP3 file"),
-        (b"OggS", "an Ogg file"),
-        (b"fLaC", "a FLAC file"),
-        (b"BZh", "a bzip2 archive"),
-        (b"\xFD7zXZ\0", "an xz archive"),
-        (b"wOFF", "a web font"),
-        (b"wOF2", "a web font"),
+        (b"SQLite format 3\0", "sqlite", "an SQLite database"),
+        (b"ID3", "mp3", "an MP3 file"),
+        (b"OggS", "ogg", "an Ogg file"),
+        (b"fLaC", "flac", "a FLAC file"),
+        (b"BZh", "bzip2", "a bzip2 archive"),
+        (b"\xFD7zXZ\0", "xz", "an xz archive"),
+        (b"wOFF", "font", "a web font"),
+        (b"wOF2", "font", "a web font"),
     ];
-    for (magic, kind) in MAGIC {
+    for &(magic, kind, what) in MAGIC {
         if bytes.starts_with(magic) {
             // "MZ"/"ID3"/"BZh" could begin a text file; require a control byte soon after.
             if magic.len() <= 3
@@ -93,14 +99,14 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
             {
                 continue;
             }
-            return Some(kind);
+            return Some((kind, what));
         }
     }
     if bytes.len() > 12 && &bytes[4..8] == b"ftyp" {
-        return Some("an MP4/QuickTime file");
+        return Some(("mp4", "an MP4/QuickTime file"));
     }
     if bytes.starts_with(b"RIFF") && bytes.len() > 12 {
-        return Some("a RIFF media file (WebP, WAV, AVI)");
+        return Some(("riff", "a RIFF media file (WebP, WAV, AVI)"));
     }
     // No magic: many control bytes (NUL above all) mean binary data.
     let head = &bytes[..bytes.len().min(8192)];
@@ -113,7 +119,7 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .filter(|&&b| b < 0x09 || (0x0E..0x20).contains(&b) && b != 0x1B)
         .count();
     if nul * 100 > head.len() || control * 10 > head.len() {
-        return Some("binary data");
+        return Some(("binary", "binary data"));
     }
     None
 }
@@ -225,12 +231,12 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded> {
     if let Some((enc, len)) = Encoding::for_bom(bytes) {
         return Ok(done(enc, Detection::Bom, &bytes[len..]));
     }
-    if let Some(kind) = binary_kind(bytes) {
+    if let Some((kind, what)) = binary_kind(bytes) {
         // UTF-16 without a BOM has a NUL in every other byte of ASCII text.
         if let Some(enc) = utf16_without_bom(bytes) {
             return Ok(done(enc, Detection::Guessed, bytes));
         }
-        return Err(Error::NotText(format!("the bytes look like {kind}")));
+        return Err(Error::NotText { kind, what });
     }
     if std::str::from_utf8(bytes).is_ok() {
         return Ok(done(UTF_8, Detection::Utf8, bytes));

@@ -52,7 +52,7 @@ struct Out<'a> {
 
 /// Cleans a document: `input` is a string or a Uint8Array (any common encoding).
 #[wasm_bindgen]
-pub fn clean(input: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
+pub fn clean(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     let o: Opts = options(opts, "clean", &["rules", "encoding", "format", "maxBytes"])?;
     let mut co = CleanOptions::default();
     for (id, on) in &o.rules {
@@ -133,7 +133,7 @@ struct RuleInfo {
 
 /// Every cleaning rule: `[{ id, description }]`.
 #[wasm_bindgen(js_name = cleanRules)]
-pub fn clean_rules() -> Result<JsValue, JsError> {
+pub fn clean_rules() -> Result<JsValue, JsValue> {
     to_js(
         &Rule::ALL
             .iter()

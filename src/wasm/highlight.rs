@@ -14,7 +14,7 @@ const HIGHLIGHT_OPTIONS: &[&str] = &[
 ];
 
 /// Keywords: an array of strings (a single string is one keyword).
-fn keywords(value: JsValue) -> Result<Vec<String>, JsError> {
+fn keywords(value: JsValue) -> Result<Vec<String>, JsValue> {
     if let Some(s) = value.as_string() {
         return Ok(vec![s]);
     }
@@ -57,7 +57,7 @@ pub struct JsHighlighter {
 impl JsHighlighter {
     /// `new Highlighter(keywords, options)`.
     #[wasm_bindgen(constructor)]
-    pub fn new(keywords_value: JsValue, opts: JsValue) -> Result<JsHighlighter, JsError> {
+    pub fn new(keywords_value: JsValue, opts: JsValue) -> Result<JsHighlighter, JsValue> {
         let opts: HighlightOptions = options(opts, "highlight", HIGHLIGHT_OPTIONS)?;
         let inner =
             highlight::Highlighter::new(&keywords(keywords_value)?, &opts).map_err(js_err)?;
@@ -65,7 +65,7 @@ impl JsHighlighter {
     }
 
     /// `{ matches: [{start, end, keyword}], counts, skipped }`, offsets in UTF-16 units.
-    pub fn find(&self, text: &str) -> Result<JsValue, JsError> {
+    pub fn find(&self, text: &str) -> Result<JsValue, JsValue> {
         to_js(&self.inner.find(text))
     }
 
@@ -94,7 +94,7 @@ impl JsHighlighter {
 
 /// Finds keywords in text.
 #[wasm_bindgen]
-pub fn highlight(text: &str, keywords_value: JsValue, opts: JsValue) -> Result<JsValue, JsError> {
+pub fn highlight(text: &str, keywords_value: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
     JsHighlighter::new(keywords_value, opts)?.find(text)
 }
 
@@ -104,6 +104,6 @@ pub fn highlight_html(
     text: &str,
     keywords_value: JsValue,
     opts: JsValue,
-) -> Result<String, JsError> {
+) -> Result<String, JsValue> {
     Ok(JsHighlighter::new(keywords_value, opts)?.to_html(text))
 }

@@ -2,7 +2,7 @@
 //!
 //! Everything here is a thin translation: strings and plain objects in, plain
 //! objects out (via serde-wasm-bindgen where the shapes are rich), and every core [`crate::Error`]
-//! becomes a JavaScript `Error` with the same message. Text offsets that cross
+//! becomes a JavaScript `Error` with the same message and its `code`. Text offsets that cross
 //! this boundary are UTF-16 code units, which is what JS strings and DOM
 //! Ranges use. The public API (`convert`, `Converter`, …) is assembled from
 //! these exports by the package's JS entry files, which also fetch dictionary
@@ -22,15 +22,40 @@ pub use clean::{clean, clean_rules};
 #[cfg(feature = "highlight")]
 pub use highlight::{fold_dictionaries, highlight, highlight_html, JsHighlighter};
 
-fn js_err(e: Error) -> JsError {
-    JsError::new(&e.to_string())
+/// A core error as a JavaScript `Error`: its message, and `code` (a stable id
+/// of the kind of error, [`Error::code`]) so that callers can react to it, or say
+/// it in their own language, without parsing English; for a file that is not
+/// text, `kind` (`png`, `zip`, …), and for one that is too large, `size` and
+/// `limit` in bytes.
+fn js_err(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(key), &value);
+    };
+    set("code", JsValue::from_str(e.code()));
+    match &e {
+        Error::NotText { kind, .. } => set("kind", JsValue::from_str(kind)),
+        Error::TooLarge { size, limit } => {
+            set("size", JsValue::from_f64(*size as f64));
+            set("limit", JsValue::from_f64(*limit as f64));
+        }
+        _ => {}
+    }
+    err.into()
+}
+
+/// An error of the binding itself (a malformed argument): a JavaScript `Error`
+/// with this message.
+fn plain_err(message: &str) -> JsValue {
+    js_sys::Error::new(message).into()
 }
 
 /// Unknown option keys are an error naming the valid ones: a misspelt option
 /// silently ignored is a bug the user never finds.
-fn check_keys(value: &JsValue, what: &str, valid: &[&str]) -> Result<(), JsError> {
+fn check_keys(value: &JsValue, what: &str, valid: &[&str]) -> Result<(), JsValue> {
     if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err(JsError::new(&format!("{what} options must be an object")));
+        return Err(plain_err(&format!("{what} options must be an object")));
     }
     let object: &js_sys::Object = value.unchecked_ref();
     for key in js_sys::Object::keys(object).iter() {
@@ -52,21 +77,21 @@ fn options<T: for<'de> serde::Deserialize<'de> + Default>(
     value: JsValue,
     what: &str,
     valid: &[&str],
-) -> Result<T, JsError> {
+) -> Result<T, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
     check_keys(&value, what, valid)?;
     serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("invalid {what} options: {e}")))
+        .map_err(|e| plain_err(&format!("invalid {what} options: {e}")))
 }
 
 /// Plain JS objects (maps as objects) from a result.
 #[cfg(any(feature = "highlight", feature = "clean"))]
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+        .map_err(|e| plain_err(&e.to_string()))
 }
 
 /// Is this dictionary file loaded (or embedded)?
@@ -75,7 +100,7 @@ pub fn dictionary_loaded(name: &str) -> bool {
     convert::is_available(name)
 }
 
-fn config(name: &str) -> Result<Config, JsError> {
+fn config(name: &str) -> Result<Config, JsValue> {
     name.parse().map_err(js_err)
 }
 
@@ -88,13 +113,13 @@ pub fn version() -> String {
 /// Hands an encoded dictionary (a `.jwd` file, or one dictionary's slice of a
 /// data file that holds several) to the converter; returns its name.
 #[wasm_bindgen(js_name = registerDictionary)]
-pub fn register_dictionary(bytes: &[u8]) -> Result<String, JsError> {
+pub fn register_dictionary(bytes: &[u8]) -> Result<String, JsValue> {
     convert::register_dictionary(bytes).map_err(js_err)
 }
 
 /// The dictionary files a configuration needs that are not loaded yet.
 #[wasm_bindgen(js_name = missingDictionaries)]
-pub fn missing_dictionaries(config_name: &str) -> Result<Vec<String>, JsError> {
+pub fn missing_dictionaries(config_name: &str) -> Result<Vec<String>, JsValue> {
     let c = config(config_name)?;
     Ok(c.dicts()
         .into_iter()
@@ -125,7 +150,7 @@ pub fn convert_utf16(
     text: &str,
     units: usize,
     config_name: &str,
-) -> Result<js_sys::Uint16Array, JsError> {
+) -> Result<js_sys::Uint16Array, JsValue> {
     let conv = convert::cached(config(config_name)?).map_err(js_err)?;
     Ok(utf16_view(&conv, text, units))
 }
@@ -133,7 +158,7 @@ pub fn convert_utf16(
 /// Converts the text the JS side wrote at [`input_units`] (`units` UTF-16
 /// code units) with an OpenCC configuration; the result as a UTF-16 view.
 #[wasm_bindgen(js_name = convertInput)]
-pub fn convert_input(units: usize, config_name: &str) -> Result<js_sys::Uint16Array, JsError> {
+pub fn convert_input(units: usize, config_name: &str) -> Result<js_sys::Uint16Array, JsValue> {
     let conv = convert::cached(config(config_name)?).map_err(js_err)?;
     Ok(with_input(units, |text| utf16_view(&conv, text, units)))
 }
@@ -217,7 +242,7 @@ fn utf16_view(conv: &convert::Converter, text: &str, units: usize) -> js_sys::Ui
 
 /// `{ dictionary, includeTofuRisk }` read by hand, so the lean converter
 /// build needs no serde at the boundary.
-fn converter_options(value: JsValue) -> Result<ConverterOptions, JsError> {
+fn converter_options(value: JsValue) -> Result<ConverterOptions, JsValue> {
     let mut out = ConverterOptions::default();
     if value.is_undefined() || value.is_null() {
         return Ok(out);
@@ -269,7 +294,7 @@ pub struct JsConverter {
 impl JsConverter {
     /// `new Converter(config, { dictionary, includeTofuRisk })`.
     #[wasm_bindgen(constructor)]
-    pub fn new(config_name: &str, opts: JsValue) -> Result<JsConverter, JsError> {
+    pub fn new(config_name: &str, opts: JsValue) -> Result<JsConverter, JsValue> {
         let c = config(config_name)?;
         let inner =
             convert::Converter::with_options(c, converter_options(opts)?).map_err(js_err)?;

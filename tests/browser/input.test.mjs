@@ -3,7 +3,8 @@
 // override, paste (and the notice for a blank paste box), the 64 MB limit,
 // saved web pages with a server's extension (.shtml, .php …), a dropped folder
 // (hidden files left out), keyword lists loaded from files in the encodings
-// editors save, and text dragged (not files) into the page's text fields.
+// editors save, text dragged (not files) into the page's text fields, and a
+// file that is not text, reported in the interface's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -287,6 +288,23 @@ test('selected text dragged into the keywords box or the paste box is dropped th
     }),
   );
   assert.deepEqual(cancelled, [true, false]);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("a file that is not text says so in the interface's language (the engine's error code, not its English message)", async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const png = readFileSync(join(ROOT, 'www/icons/icon-192.png'));
+  await dropFiles(page, [{ name: 'photo.txt', bytes: png }]);
+  await waitForDocs(page, 1);
+  await openDoc(page, 'photo.txt');
+  await page.waitForFunction(() => /这不是文本文件：看起来是PNG 图片/.test(document.getElementById('doc-error').textContent));
+  assert.doesNotMatch(await page.textContent('#doc-error'), /not a text document/);
+  await page.selectOption('#lang-select', 'zh-Hant');
+  await page.waitForFunction(() => /這不是文字檔：看起來是PNG 圖片/.test(document.getElementById('doc-error').textContent));
+  await page.selectOption('#lang-select', 'en');
+  await page.waitForFunction(() => /not a text document: it looks like a PNG image/.test(document.getElementById('doc-error').textContent));
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -27,7 +27,7 @@ test('config names are case-insensitive and accept .json', () => {
 test('an unknown config is an Error naming the valid ones', () => {
   assert.throws(
     () => convert('x', 's2x'),
-    (e) => e instanceof Error && /s2x/.test(e.message) && /s2twp/.test(e.message) && /jp2t/.test(e.message),
+    (e) => e instanceof Error && e.code === 'unknown-config' && /s2x/.test(e.message) && /s2twp/.test(e.message) && /jp2t/.test(e.message),
   );
   assert.throws(() => new Converter('nope'), Error);
 });

@@ -54,6 +54,9 @@ test('clean: a rule can be turned off; unknown rules and options are Errors', ()
 test('clean: a PNG is refused with a clear error', () => {
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   assert.throws(() => clean(png), /not a text document.*PNG/);
+  // The message is English; `code` and `kind` are stable ids to react to, or to say it in another language.
+  assert.throws(() => clean(png), (e) => e instanceof Error && e.code === 'not-text' && e.kind === 'png');
+  assert.throws(() => clean('x', { maxBytes: 0 }), (e) => e.code === 'too-large' && e.size === 1 && e.limit === 0);
 });
 
 test('clean: the seed documents come out as their gold', () => {
