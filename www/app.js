@@ -430,9 +430,11 @@ $('download-all').addEventListener('click', () => {
       left[LEFT_OUT[doc.status]]++;
       continue;
     }
+    // Named as the single download is (x.clean.txt): unpacked next to the
+    // originals, the zip overwrites none of them.
     const base = entryName(doc.name);
-    let name = resultName(base, '');
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = resultName(base, `${n}`);
+    let name = resultName(base, 'clean');
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = resultName(base, `clean.${n}`);
     used.add(name.toLowerCase());
     files.push({ name, text: doc.result.text });
   }

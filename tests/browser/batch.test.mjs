@@ -60,7 +60,7 @@ test('download all: every entry name is one Windows accepts, and distinct even i
   await waitForDocs(page, names.length);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
   const entries = zipNames(readFileSync(await download.path()));
-  assert.deepEqual(entries, ['a_b_.txt', 'a_b_.2.txt', 'a_b_.3.txt', 'x.txt', 'x.2.txt', 'X.3.txt', 'c_d__e__.txt']);
+  assert.deepEqual(entries, ['a_b_.clean.txt', 'a_b_.clean.2.txt', 'a_b_.clean.3.txt', 'x.clean.txt', 'x.clean.2.txt', 'X.clean.3.txt', 'c_d__e__.clean.txt']);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -92,7 +92,7 @@ test('download all: the finished documents are zipped; a failed one and one bein
     select.dispatchEvent(new Event('change'));
     document.getElementById('download-all').click();
   });
-  assert.deepEqual(zipNames(readFileSync(await (await downloaded).path())), ['a.txt']);
+  assert.deepEqual(zipNames(readFileSync(await (await downloaded).path())), ['a.clean.txt']);
   await page.waitForSelector('.notice', { timeout: 5000 });
   const message = '有 2 个文档没有包含在下载中：1 个清理失败，1 个仍在处理中。';
   assert.equal(await page.textContent('#notices .notice-text'), message);

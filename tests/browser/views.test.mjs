@@ -237,7 +237,11 @@ test('download one result (.txt) and all results (.zip)', async () => {
   }
   assert.equal(zip.readUInt32LE(zip.length - 22), 0x06054b50, 'end of central directory');
   assert.equal(zip.readUInt16LE(zip.length - 22 + 10), files.length);
-  assert.deepEqual(entries.map((e) => e.name), files.map((f) => f.name.replace(/\.txt$/, '.txt')));
+  // Each entry is named as its single download is, never as its original (unpacked
+  // next to the originals, the zip must not overwrite them).
+  assert.equal(entries[0].name, one.suggestedFilename());
+  assert.deepEqual(entries.map((e) => e.name), files.map((f) => f.name.replace(/\.txt$/, '.clean.txt')));
+  assert.ok(entries.every((e, i) => e.name !== files[i].name));
   entries.forEach((e, i) => assert.equal(e.data, files[i].gold));
 });
 
