@@ -227,7 +227,14 @@ pub struct CleanResult {
 fn looks_like_html(s: &str) -> bool {
     let head = chars::prefix(s, 1 << 16);
     let lower = head.to_ascii_lowercase();
-    let t = lower.trim_start();
+    let mut t = lower.trim_start();
+    // An XHTML page may open with an XML declaration before its doctype.
+    if let Some(rest) = t.strip_prefix("<?xml") {
+        t = rest
+            .split_once("?>")
+            .map_or("", |(_, after)| after)
+            .trim_start();
+    }
     if t.starts_with("<!doctype html") || t.starts_with("<html") {
         return true;
     }
@@ -467,5 +474,25 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
         removed,
         changed,
         markup_dropped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_html;
+
+    #[test]
+    fn html_is_recognized_after_an_xml_declaration() {
+        // An XHTML page (an EPUB chapter, say) whose body uses none of the
+        // common tags: only its start says it is HTML.
+        let page = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>章</title></head><body><pre>正文</pre></body></html>";
+        assert!(looks_like_html(page));
+        assert!(looks_like_html(&page[page.find('\n').unwrap() + 1..]));
+        // A declaration alone, or one before something else, is not HTML.
+        assert!(!looks_like_html(
+            "<?xml version=\"1.0\"?>\n<note>文字</note>"
+        ));
+        assert!(!looks_like_html("<?xml version=\"1.0\""));
+        assert!(!looks_like_html("正文第一段。\n正文第二段。"));
     }
 }
