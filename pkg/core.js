@@ -15,6 +15,9 @@ import { stringBridge } from './strings.js';
 /** The data file holding dictionary `name`. */
 const fileOf = (files, name) => (Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`);
 
+/** An Error with a `code`, as the engine's own errors have (index.d.ts: JingwenError). */
+const coded = (code, message) => Object.assign(new Error(message), { code });
+
 // The shortest text (UTF-16 units) for which the String Builtins bridge is
 // built: a few KB, where it starts to save more than the copy and call cost,
 // and far below the ~2 ms it takes once, spread over the conversions to come.
@@ -32,12 +35,12 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
     // A file of another build (a stale cache) or cut short must not be sliced blindly.
     const size = Math.max(...members.map(([, offset, length]) => offset + length));
     if (bytes.length !== size) {
-      throw new Error(`jingwen: dictionary file ${file} has ${bytes.length} bytes, expected ${size} (a stale or incomplete download?)`);
+      throw coded('invalid-dictionary', `jingwen: dictionary file ${file} has ${bytes.length} bytes, expected ${size} (a stale or incomplete download?)`);
     }
     for (const [name, offset, length] of members) {
       if (wasm.dictionaryLoaded(name)) continue;
       const got = wasm.registerDictionary(bytes.subarray(offset, offset + length));
-      if (got !== name) throw new Error(`jingwen: dictionary file ${file} holds ${got} where ${name} was expected`);
+      if (got !== name) throw coded('invalid-dictionary', `jingwen: dictionary file ${file} holds ${got} where ${name} was expected`);
     }
   };
 
@@ -77,7 +80,8 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
     if (names.length === 0) return;
     if (!readSync) {
       const label = what === 'highlight' ? "'highlight'" : JSON.stringify(String(what));
-      throw new Error(
+      throw coded(
+        'dictionary-not-loaded',
         `jingwen: dictionaries ${names.join(', ')} for ${label} are not loaded yet; ` +
           `call \`await load(${label})\` (or \`await init({ preload: [${label}] })\`) first`,
       );
@@ -285,7 +289,7 @@ export async function bodyBytes(res) {
 export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {} } = {}) {
   async function download(name) {
     const res = await fetch(new URL(name, dataUrl));
-    if (!res.ok) throw new Error(`jingwen: could not fetch dictionary ${name}: HTTP ${res.status}`);
+    if (!res.ok) throw coded('dictionary-download-failed', `jingwen: could not fetch dictionary ${name}: HTTP ${res.status}`);
     return bodyBytes(res);
   }
   // Downloads started by init() before the wasm was ready, taken by the first load().

@@ -13,15 +13,16 @@
  */
 
 /**
- * What the engine throws: a real `Error` whose `message` is a readable English
+ * What the package throws: a real `Error` whose `message` is a readable English
  * sentence, plus `code`, a stable id of the kind of error, to react to or to say
- * in another language without parsing the message. (Arguments of the wrong
- * type are a plain `TypeError`; a bug inside the engine an `Error` saying so.)
+ * in another language without parsing the message. (A text argument that is not
+ * a string is a plain `TypeError`; a bug inside the engine an `Error` saying so.)
  */
 export interface JingwenError extends Error {
   code:
     | 'unknown-config'
     | 'dictionary-not-loaded'
+    | 'dictionary-download-failed'
     | 'invalid-dictionary'
     | 'invalid-user-dictionary'
     | 'invalid-option'

@@ -51,11 +51,25 @@ fn plain_err(message: &str) -> JsValue {
     js_sys::Error::new(message).into()
 }
 
+/// A JavaScript `Error` with this message and `code` (one of [`Error::code`]'s).
+fn coded_err(code: &str, message: &str) -> JsValue {
+    let err = js_sys::Error::new(message);
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code));
+    err.into()
+}
+
 /// Unknown option keys are an error naming the valid ones: a misspelt option
 /// silently ignored is a bug the user never finds.
 fn check_keys(value: &JsValue, what: &str, valid: &[&str]) -> Result<(), JsValue> {
     if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err(plain_err(&format!("{what} options must be an object")));
+        return Err(js_err(Error::InvalidOption {
+            option: what.into(),
+            value: value
+                .as_string()
+                .unwrap_or_else(|| "(not an object)".into()),
+            valid: "an object".into(),
+        }));
     }
     let object: &js_sys::Object = value.unchecked_ref();
     for key in js_sys::Object::keys(object).iter() {
@@ -82,8 +96,18 @@ fn options<T: for<'de> serde::Deserialize<'de> + Default>(
         return Ok(T::default());
     }
     check_keys(&value, what, valid)?;
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| plain_err(&format!("invalid {what} options: {e}")))
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        // serde-wasm-bindgen's message is a JS error's text ("Error: invalid type …").
+        let reason = e.to_string();
+        let reason = reason
+            .strip_prefix("Error: ")
+            .unwrap_or(&reason)
+            .to_string();
+        coded_err(
+            "invalid-option",
+            &format!("invalid {what} options: {reason}"),
+        )
+    })
 }
 
 /// Plain JS objects (maps as objects) from a result.

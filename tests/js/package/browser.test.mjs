@@ -40,7 +40,7 @@ import initLite, * as lite from 'jingwen/convert';
 const out = {};
 try {
   await init();
-  try { convert('汉字', 's2t'); out.beforeLoad = 'no error'; } catch (e) { out.beforeLoad = e.message; }
+  try { convert('汉字', 's2t'); out.beforeLoad = 'no error'; } catch (e) { out.beforeLoad = e.message; out.beforeLoadCode = e.code; }
   await load('s2t');
   out.s2t = convert('汉字转换，头发发展', 's2t');
   out.clean = clean('标题\\n正文第一段，内容很长很长，说明了很多事情。\\n责任编辑：王蒙').text;
@@ -144,6 +144,7 @@ test('a plain module page imports the package and uses it', async () => {
   assert.equal(out.error, undefined);
   assert.deepEqual(errors, []);
   assert.match(out.beforeLoad, /not loaded yet.*load\("s2t"\)/);
+  assert.equal(out.beforeLoadCode, 'dictionary-not-loaded');
   assert.equal(out.s2t, '漢字轉換，頭髮發展');
   assert.equal(out.clean, '标题\n正文第一段，内容很长很长，说明了很多事情。\n');
   assert.deepEqual(out.counts, [1]);

@@ -57,6 +57,10 @@ test('clean: a PNG is refused with a clear error', () => {
   // The message is English; `code` and `kind` are stable ids to react to, or to say it in another language.
   assert.throws(() => clean(png), (e) => e instanceof Error && e.code === 'not-text' && e.kind === 'png');
   assert.throws(() => clean('x', { maxBytes: 0 }), (e) => e.code === 'too-large' && e.size === 1 && e.limit === 0);
+  // Options of the wrong shape or type are invalid-option too, with one readable message.
+  assert.throws(() => clean('x', { maxBytes: 'a' }), (e) => e.code === 'invalid-option' && /^invalid clean options: invalid type/.test(e.message));
+  assert.throws(() => clean('x', []), (e) => e.code === 'invalid-option');
+  assert.throws(() => highlight('x', ['a'], { wholeWord: 'yes' }), (e) => e.code === 'invalid-option');
 });
 
 test('clean: the seed documents come out as their gold', () => {
