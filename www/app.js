@@ -339,7 +339,10 @@ fileInput.addEventListener('change', () => {
 // text, a link) is the browser's over a text field, which takes the text; over
 // the rest of the page it is refused, so a dropped link never navigates away.
 const carriesFiles = (e) => [...(e.dataTransfer?.types || [])].includes('Files');
-const inTextField = (target) => target instanceof HTMLElement && (!!target.closest('input, textarea') || target.isContentEditable);
+// Text-entry fields only: a checkbox or radio is an <input> too, and a link
+// dropped there would open in the tab.
+const TEXT_INPUT = 'textarea, input:not([type]), input[type=text], input[type=search], input[type=url], input[type=email]';
+const inTextField = (target) => target instanceof HTMLElement && (!!target.closest(TEXT_INPUT) || target.isContentEditable);
 
 let dragDepth = 0;
 document.addEventListener('dragenter', (e) => {

@@ -277,9 +277,10 @@ test('selected text dragged into the keywords box or the paste box is dropped th
   assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 1, 'no document was added');
 
   // Text or a link dragged over the rest of the page is refused (the browser
-  // would otherwise navigate to a dropped link); over a text field it is not.
+  // would otherwise navigate to a dropped link), checkboxes included; over a
+  // text field it is not.
   const cancelled = await page.evaluate(() =>
-    ['main', '#keywords'].map((selector) => {
+    ['main', '#opt-space', '#keywords'].map((selector) => {
       const dt = new DataTransfer();
       dt.setData('text/uri-list', 'https://example.com/');
       const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
@@ -287,7 +288,7 @@ test('selected text dragged into the keywords box or the paste box is dropped th
       return over.defaultPrevented;
     }),
   );
-  assert.deepEqual(cancelled, [true, false]);
+  assert.deepEqual(cancelled, [true, true, false]);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
