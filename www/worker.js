@@ -74,31 +74,35 @@ const handlers = {
     const bounds = paragraphBounds(text);
     const paragraphs = bounds.length / 2;
     const counts = new Array(keywords.length).fill(0);
-    let flat = new Uint32Array(Math.max(5, (m.length / 3) * 5));
-    let n = 0;
-    let p = 0;
-    for (let i = 0, match = 0; i < m.length; i += 3, match++) {
-      const start = m[i];
-      const end = m[i + 1];
-      counts[m[i + 2]]++;
-      while (p < paragraphs && bounds[2 * p + 1] <= start) p++;
-      for (let q = p; q < paragraphs && bounds[2 * q] < end; q++) {
-        const from = Math.max(start, bounds[2 * q]);
-        const to = Math.min(end, bounds[2 * q + 1]);
-        if (from >= to) continue;
-        if (n + 5 > flat.length) {
-          const bigger = new Uint32Array(flat.length * 2);
-          bigger.set(flat);
-          flat = bigger;
+    // Calls piece(match number, its index in m, paragraph, from, to) for each
+    // piece of each match, in text order. Run twice: to count the pieces, so
+    // that a text with millions of matches allocates its result once, then to
+    // write them.
+    const eachPiece = (piece) => {
+      let p = 0;
+      for (let i = 0, match = 0; i < m.length; i += 3, match++) {
+        const start = m[i];
+        const end = m[i + 1];
+        while (p < paragraphs && bounds[2 * p + 1] <= start) p++;
+        for (let q = p; q < paragraphs && bounds[2 * q] < end; q++) {
+          const from = Math.max(start, bounds[2 * q]);
+          const to = Math.min(end, bounds[2 * q + 1]);
+          if (from < to) piece(match, i, q, from, to);
         }
-        flat[n++] = q;
-        flat[n++] = from - bounds[2 * q];
-        flat[n++] = to - bounds[2 * q];
-        flat[n++] = m[i + 2];
-        flat[n++] = match;
       }
-    }
-    flat = flat.slice(0, n);
+    };
+    let pieces = 0;
+    eachPiece(() => pieces++);
+    const flat = new Uint32Array(pieces * 5);
+    let n = 0;
+    eachPiece((match, i, q, from, to) => {
+      flat[n++] = q;
+      flat[n++] = from - bounds[2 * q];
+      flat[n++] = to - bounds[2 * q];
+      flat[n++] = m[i + 2];
+      flat[n++] = match;
+    });
+    for (let i = 2; i < m.length; i += 3) counts[m[i]]++;
     const skipped = keywords.filter((k) => !k.trim()).length;
     return { result: { flat, matches: m.length / 3, counts, skipped, paragraphs }, transfer: [flat.buffer] };
   },
@@ -133,7 +137,9 @@ self.onmessage = async (event) => {
     }
     self.postMessage({ id, ok: true, result: out }, transfer);
   } catch (err) {
-    const fatal = err instanceof WebAssembly.RuntimeError;
+    // A trap: the RuntimeError itself, or (through the package's guard, which
+    // turns it into a readable Error) its cause.
+    const fatal = err instanceof WebAssembly.RuntimeError || err?.cause instanceof WebAssembly.RuntimeError;
     self.postMessage({
       id,
       ok: false,

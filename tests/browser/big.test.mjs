@@ -150,3 +150,31 @@ test('an engine crash is reported, the worker replaced, and later documents stil
   });
   assert.deepEqual(page.errors.filter((e) => !/simulated/.test(e)), []);
 });
+
+test('a trap that the package reports as an Error (its cause the RuntimeError) also replaces the worker', async () => {
+  // What core.js's guard throws for a trap inside a call: a readable Error whose
+  // cause is the RuntimeError. The worker must treat it as fatal (its wasm
+  // instance can no longer be trusted), not as an ordinary failed job. Injected
+  // where the clean job reports its first stage, inside the job's handler.
+  const [, , c] = seeds();
+  for (const worker of page.workers()) {
+    try {
+      await worker.evaluate(() => {
+        const post = self.postMessage.bind(self);
+        self.postMessage = (msg, transfer) => {
+          if (msg && msg.progress === 'cleaning') {
+            self.postMessage = post;
+            throw new Error('jingwen: internal error (simulated)', { cause: new WebAssembly.RuntimeError('unreachable (simulated)') });
+          }
+          return post(msg, transfer);
+        };
+      });
+    } catch (e) {
+      if (!/closed/.test(e.message)) throw e;
+    }
+  }
+  await page.evaluate(() => document.getElementById('notices').replaceChildren());
+  await dropFiles(page, [c]);
+  await page.waitForFunction(() => /崩溃并已自动重启/.test(document.querySelector('#notices')?.textContent || ''));
+  assert.deepEqual(page.errors.filter((e) => !/simulated/.test(e)), []);
+});
