@@ -28,12 +28,11 @@ pub use highlight::{fold_dictionaries, highlight, highlight_html, JsHighlighter}
 /// text, `kind` (`png`, `zip`, …), and for one that is too large, `size` and
 /// `limit` in bytes.
 fn js_err(e: Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    let err = coded_err(e.code(), &e.to_string());
     let set = |key: &str, value: JsValue| {
         // Setting a property on a fresh Error object cannot fail.
         let _ = js_sys::Reflect::set(&err, &JsValue::from_str(key), &value);
     };
-    set("code", JsValue::from_str(e.code()));
     match &e {
         Error::NotText { kind, .. } => set("kind", JsValue::from_str(kind)),
         Error::TooLarge { size, limit } => {
@@ -42,13 +41,7 @@ fn js_err(e: Error) -> JsValue {
         }
         _ => {}
     }
-    err.into()
-}
-
-/// An error of the binding itself (a malformed argument): a JavaScript `Error`
-/// with this message.
-fn plain_err(message: &str) -> JsValue {
-    js_sys::Error::new(message).into()
+    err
 }
 
 /// A JavaScript `Error` with this message and `code` (one of [`Error::code`]'s).
@@ -115,7 +108,7 @@ fn options<T: for<'de> serde::Deserialize<'de> + Default>(
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| plain_err(&e.to_string()))
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 /// Is this dictionary file loaded (or embedded)?
