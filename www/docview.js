@@ -22,6 +22,12 @@ export function configLabel(id) {
  * @param {{ pool, progress, settings, saveSettings: () => void, saveDoc: (doc) => void,
  *           recleanDoc: (doc) => void, activeDoc: () => any, engine: () => any }} app
  */
+/** Why a document has no result: its error in the page's language, cancelled, or still working. */
+function unfinishedText(doc) {
+  if (doc.status === 'error') return t('cleanFailed', { message: engineErrorText(doc.error) });
+  return doc.status === 'cancelled' ? t('cancelledDoc') : t('workingDoc');
+}
+
 export function createDocView(app) {
   const tabs = VIEWS.map((v) => $(`tab-${v}`));
   const panels = Object.fromEntries(VIEWS.map((v) => [v, $(`panel-${v}`)]));
@@ -86,7 +92,7 @@ export function createDocView(app) {
     const box = $('doc-error');
     box.replaceChildren();
     if (doc.status === 'error' || doc.status === 'cancelled') {
-      box.append(el('span', null, doc.status === 'error' ? t('cleanFailed', { message: engineErrorText(doc.error) }) : t('cancelledDoc')));
+      box.append(el('span', null, unfinishedText(doc)));
       const retry = el('button', 'btn small', t('retry'));
       retry.type = 'button';
       retry.addEventListener('click', () => app.recleanDoc(doc));
@@ -130,7 +136,7 @@ export function createDocView(app) {
     const r = doc.result;
     if (view === 'original') return renderOriginal(doc);
     if (!r) {
-      const msg = doc.status === 'error' ? t('cleanFailed', { message: engineErrorText(doc.error) }) : doc.status === 'cancelled' ? t('cancelledDoc') : t('workingDoc');
+      const msg = unfinishedText(doc);
       const target = { clean: 'clean-text', removed: 'removed-text', convert: 'convert-text', highlight: 'highlight-text' }[view];
       placeholder($(target), msg);
       if (view === 'highlight') painter.clear();
