@@ -95,15 +95,17 @@ test('rule descriptions and removal tooltips are in the interface language; so i
   await c.close();
 });
 
-test('the statistics count characters without line breaks (\\n and \\r\\n) and paragraphs as lines, also in the converted view', async () => {
+test('the statistics count characters (a pair of UTF-16 surrogates as one) without line breaks (\\n and \\r\\n) and paragraphs as lines, also in the converted view', async () => {
   const { page: p, context: c } = await env.newPage();
   await openApp(p, env.server.url);
   // Windows line endings, a blank line, and a line longer than a display
   // paragraph (text.js: MAX_PARAGRAPH = 20,000 units), which is cut in two.
-  const text = `第一段正文，内容很长很长，说明了很多事情。\r\n\r\n第二段正文，也说明了一些事情。\r\n${'很长的一段正文。'.repeat(2600)}\r\n`;
+  // Rare characters outside the BMP (𠮷, CJK Extension B) are one character each,
+  // though two UTF-16 units.
+  const text = `第一段正文，内容很长很长，说明了很多事情。\r\n\r\n第二段正文，提到了𠮷野家和𪚥字。\r\n${'很长的一段正文。'.repeat(2600)}\r\n`;
   const bytes = Buffer.from(text);
   const result = clean(bytes);
-  const chars = (s) => new Intl.NumberFormat('zh-Hans').format(s.replace(/\r?\n/g, '').length);
+  const chars = (s) => new Intl.NumberFormat('zh-Hans').format([...s.replace(/\r?\n/g, '')].length);
   assert.equal(result.text.split('\n').length - 1, 3);
   await dropFiles(p, [{ name: 'crlf.txt', bytes }]);
   await waitForDocs(p, 1);
