@@ -490,12 +490,19 @@ export function createDocView(app) {
     return null;
   }
 
-  /** No text to copy or download: say so if it is still being made. */
+  /**
+   * No text to copy or download: say that it is still being made, or why there
+   * is none (the document could not be cleaned, the conversion failed).
+   */
   function notReady(view, doc) {
     const busy = doc.status === 'queued' || doc.status === 'working' || (view === 'convert' && convertJob) || (view === 'original' && originalJob);
-    if (!busy) return;
-    announce(t('notReady'));
-    notice(t('notReady'));
+    let message = t('notReady');
+    if (!busy) {
+      const reason = doc.status !== 'done' ? unfinishedText(doc) : view === 'convert' ? $('convert-status').textContent : '';
+      message = t('nothingToCopy', { reason });
+    }
+    announce(message);
+    notice(message);
   }
 
   document.addEventListener('click', async (e) => {

@@ -88,6 +88,7 @@ const S = {
   copy: ['复制', '複製', 'Copy'],
   copied: ['已复制到剪贴板', '已複製到剪貼簿', 'Copied to the clipboard'],
   notReady: ['还在处理中，完成后才能复制或下载', '還在處理中，完成後才能複製或下載', 'Still working: copy or download once it is done'],
+  nothingToCopy: ['没有可复制或下载的内容。{reason}', '沒有可複製或下載的內容。{reason}', 'Nothing to copy or download. {reason}'],
   copyFailed: ['复制失败：{message}', '複製失敗：{message}', 'Could not copy: {message}'],
   downloadTxt: ['下载 .txt', '下載 .txt', 'Download .txt'],
   downloadOriginal: ['下载原文件', '下載原始檔案', 'Download the original file'],

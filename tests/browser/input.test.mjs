@@ -293,7 +293,7 @@ test('selected text dragged into the keywords box or the paste box is dropped th
   await context.close();
 });
 
-test("a file that is not text says so in the interface's language (the engine's error code, not its English message)", async () => {
+test("a file that is not text says so in the interface's language (the engine's error code, not its English message), also when Copy is pressed", async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
   const png = readFileSync(join(ROOT, 'www/icons/icon-192.png'));
@@ -306,6 +306,12 @@ test("a file that is not text says so in the interface's language (the engine's 
   await page.waitForFunction(() => /這不是文字檔：看起來是PNG 圖片/.test(document.getElementById('doc-error').textContent));
   await page.selectOption('#lang-select', 'en');
   await page.waitForFunction(() => /not a text document: it looks like a PNG image/.test(document.getElementById('doc-error').textContent));
+  // Copy and Download have nothing to give, and say why instead of doing nothing.
+  for (const button of ['[data-copy="clean"]', '[data-download="clean"]']) {
+    await page.evaluate(() => document.getElementById('notices').replaceChildren());
+    await page.evaluate((b) => document.querySelector(b).click(), button);
+    await page.waitForFunction(() => /^Nothing to copy or download\. This document could not be cleaned: not a text document/.test(document.querySelector('#notices .notice-text')?.textContent));
+  }
   assert.deepEqual(page.errors, []);
   await context.close();
 });
