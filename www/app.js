@@ -235,6 +235,17 @@ function activate(id) {
   saveSettings();
 }
 
+// One column (style.css: the layout's breakpoint): the document is below the list
+// and the drop zone, out of sight on a phone.
+const oneColumn = matchMedia('(max-width: 860px)');
+const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)');
+
+/** Opens a document the user just added or chose, and brings it into sight on a narrow screen. */
+function openAndReveal(id) {
+  activate(id);
+  if (oneColumn.matches) $('doc-view').scrollIntoView({ block: 'start', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+}
+
 // ----------------------------------------------------------- the list --
 
 const items = new Map();
@@ -252,7 +263,7 @@ function makeItem(doc) {
   open.type = 'button';
   open.setAttribute('aria-current', 'false');
   open.append(el('span', 'doc-name', doc.name), el('span', 'doc-sub', ''));
-  open.addEventListener('click', () => activate(doc.id));
+  open.addEventListener('click', () => openAndReveal(doc.id));
   const remove = el('button', 'doc-remove', '×');
   remove.type = 'button';
   remove.addEventListener('click', () => removeDoc(doc));
@@ -308,7 +319,7 @@ async function addFiles(entries) {
     addDoc(doc);
     if (!first) {
       first = doc;
-      activate(doc.id);
+      openAndReveal(doc.id);
     }
   }
   if (skipped.length) {
@@ -323,7 +334,7 @@ function addText(text) {
   saveSettings();
   const doc = makeDoc({ name: t('pastedName', { n: state.settings.pasteCount }), bytes: new TextEncoder().encode(text) });
   addDoc(doc);
-  activate(doc.id);
+  openAndReveal(doc.id);
 }
 
 const dropzone = $('dropzone');

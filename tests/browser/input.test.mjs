@@ -315,3 +315,35 @@ test("a file that is not text says so in the interface's language (the engine's 
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('on a phone-sized screen, a dropped document and one chosen from the list are brought into sight; a wide screen does not scroll', async () => {
+  const inSight = (page) => page.evaluate(() => {
+    const top = document.getElementById('doc-view').getBoundingClientRect().top;
+    return top >= -1 && top < innerHeight / 2;
+  });
+  const files = [
+    { name: 'a.txt', bytes: Buffer.from('第一篇正文，说明了一些事情。\n') },
+    { name: 'b.txt', bytes: Buffer.from('第二篇正文，也说明了一些事情。\n') },
+  ];
+  const phone = await env.newPage({ viewport: { width: 390, height: 700 }, reducedMotion: 'reduce' });
+  await openApp(phone.page, env.server.url);
+  await dropFiles(phone.page, files);
+  await waitForDocs(phone.page, 2);
+  await phone.page.waitForFunction(() => document.getElementById('doc-title').textContent === 'a.txt');
+  assert.ok(await inSight(phone.page), 'the dropped document is in sight');
+  await phone.page.evaluate(() => scrollTo(0, 0));
+  assert.ok(!(await inSight(phone.page)));
+  await openDoc(phone.page, 'b.txt');
+  assert.ok(await inSight(phone.page), 'the document chosen from the list is in sight');
+  assert.deepEqual(phone.page.errors, []);
+  await phone.context.close();
+
+  const wide = await env.newPage({ viewport: { width: 1280, height: 800 } });
+  await openApp(wide.page, env.server.url);
+  await dropFiles(wide.page, files);
+  await waitForDocs(wide.page, 2);
+  await openDoc(wide.page, 'b.txt');
+  assert.equal(await wide.page.evaluate(() => scrollY), 0);
+  assert.deepEqual(wide.page.errors, []);
+  await wide.context.close();
+});
