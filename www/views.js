@@ -185,6 +185,10 @@ export function plainParagraph(text, i, s, e) {
   return p;
 }
 
+// Rules whose changes are single marks (a comma restored to full width): a tag
+// before each would bury the text, so the change itself carries the description.
+const UNTAGGED = new Set(['punctuation']);
+
 /**
  * The removal view's paragraph renderer: the source with removed spans as
  * <del> (a rule tag before each removal) and changed spans as <del>+<ins>.
@@ -230,7 +234,7 @@ export function removalRenderer(source, result) {
       if (sp.start > at) p.append(source.slice(at, sp.start));
       const a = Math.max(sp.start, s);
       const b = Math.min(sp.end, e);
-      if (sp.head && sp.tagAt >= s && sp.tagAt <= e) {
+      if (sp.head && sp.tagAt >= s && sp.tagAt <= e && !UNTAGGED.has(sp.rule)) {
         const tag = el('span', `tag tag-${sp.kind}`, ruleLabel(sp.rule));
         tag.dataset.rule = sp.rule;
         tag.title = ruleDescription(sp.rule, sp.reason);
@@ -239,6 +243,7 @@ export function removalRenderer(source, result) {
       if (b > a) {
         const d = el('del', sp.kind === 'rm' ? 'rm' : 'chg', source.slice(a, b));
         d.dataset.rule = sp.rule;
+        if (UNTAGGED.has(sp.rule)) d.title = ruleDescription(sp.rule, sp.reason);
         p.append(d);
       }
       if (sp.kind === 'chg' && sp.end <= e) {

@@ -39,7 +39,7 @@ pub use decode::{DecodeError, Detection};
 pub use rules::{Rule, RuleSet};
 
 use crate::error::{Error, Result};
-use block::Fate;
+use block::{Block, Fate};
 use classify::Verdict;
 use fields::Field;
 use serde::Serialize;
@@ -221,6 +221,45 @@ pub struct CleanResult {
     pub changed: Vec<Change>,
     /// HTML elements dropped as markup (scripts, styles, iframes …).
     pub markup_dropped: usize,
+}
+
+/// Reports a paragraph's restored punctuation: one change per mark, at its place
+/// in the source, so that the changes inside the paragraph (pinyin left out) keep
+/// their own. A paragraph whose text cannot be lined up with its source (joined
+/// to the next) gets one change for the whole of it.
+fn punctuation_changes(
+    source: &str,
+    b: &Block,
+    fixed: &str,
+    fixes: &[punct::Fix],
+    changed: &mut Vec<Change>,
+) {
+    let reason = "punctuation restored to full width";
+    let src = source.get(b.src.clone()).unwrap_or_default();
+    let Some(at) = punct::align(&b.text, src) else {
+        changed.push(Change {
+            rule: Rule::Punctuation,
+            reason: format!("{} {reason}", fixes.len()),
+            before: b.text.clone(),
+            after: fixed.to_string(),
+            start: b.src.start,
+            end: b.src.end,
+        });
+        return;
+    };
+    for f in fixes {
+        let start = b.src.start + at[f.start];
+        let last = at[f.end - 1];
+        let end = b.src.start + last + src[last..].chars().next().map_or(0, char::len_utf8);
+        changed.push(Change {
+            rule: Rule::Punctuation,
+            reason: reason.to_string(),
+            before: source[start..end].to_string(),
+            after: f.after.to_string(),
+            start,
+            end,
+        });
+    }
 }
 
 /// Does the body look like HTML?
@@ -419,16 +458,9 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
         match &b.fate {
             Fate::Keep => {
                 if restore {
-                    let (fixed, n) = punct::restore(&b.text);
-                    if n > 0 {
-                        changed.push(Change {
-                            rule: Rule::Punctuation,
-                            reason: format!("{n} punctuation marks restored to full width"),
-                            before: b.text.clone(),
-                            after: fixed.clone(),
-                            start: b.src.start,
-                            end: b.src.end,
-                        });
+                    let (fixed, fixes) = punct::restore(&b.text);
+                    if !fixes.is_empty() {
+                        punctuation_changes(&source, b, &fixed, &fixes, &mut changed);
                         b.text = fixed;
                     }
                 }
@@ -479,7 +511,37 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
 
 #[cfg(test)]
 mod tests {
-    use super::looks_like_html;
+    use super::*;
+
+    #[test]
+    fn restored_punctuation_is_reported_mark_by_mark_beside_the_pinyin_left_out() {
+        // A scrape whose punctuation NFKC folded to ASCII, with a pinyin annotation.
+        let input = "第一段正文,他强调,要坚持(外防输入)的策略。\n各县(市、区)要协同,做好教(jiāo)育工作, 不能放松。\n";
+        let r = clean(Input::Text(input), &CleanOptions::default()).unwrap();
+        assert!(r.text.contains("做好教育工作，不能放松。"), "{}", r.text);
+        for c in &r.changed {
+            assert_eq!(&r.source[c.start..c.end], c.before, "{c:?}");
+        }
+        let shown: Vec<(Rule, &str, &str)> = r
+            .changed
+            .iter()
+            .filter(|c| r.source[c.start..c.end].contains("jiāo") || c.rule == Rule::Punctuation)
+            .map(|c| (c.rule, c.before.as_str(), c.after.as_str()))
+            .collect();
+        let comma = (Rule::Punctuation, ",", "，");
+        let expected = vec![
+            comma,
+            comma,
+            (Rule::Punctuation, "(", "（"),
+            (Rule::Punctuation, ")", "）"),
+            (Rule::Punctuation, "(", "（"),
+            (Rule::Punctuation, ")", "）"),
+            comma,
+            (Rule::Pinyin, "(jiāo)", ""),
+            (Rule::Punctuation, ", ", "，"),
+        ];
+        assert_eq!(shown, expected);
+    }
 
     #[test]
     fn html_is_recognized_after_an_xml_declaration() {

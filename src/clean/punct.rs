@@ -40,11 +40,21 @@ pub fn looks_folded<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     ascii >= 3 && ascii > fullwidth
 }
 
-/// Restores full-width punctuation in one line; returns the line and how many marks changed.
-pub fn restore(line: &str) -> (String, usize) {
+/// One restored mark: the characters `start..end` of the line (char indices: the
+/// mark, and a space beside it that a full-width mark no longer needs) became `after`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub start: usize,
+    pub end: usize,
+    pub after: char,
+}
+
+const FULL_MARKS: [char; 7] = ['，', '：', '；', '？', '！', '（', '）'];
+
+/// Restores full-width punctuation in one line; returns the line and each mark restored.
+pub fn restore(line: &str) -> (String, Vec<Fix>) {
     let cs: Vec<char> = line.chars().collect();
     let mut out: Vec<char> = cs.clone();
-    let mut changed = 0;
     // Neighbours skip spaces: "好, 我们".
     let neighbour = |i: usize, step: isize| -> Option<char> {
         let mut j = i as isize + step;
@@ -66,7 +76,6 @@ pub fn restore(line: &str) -> (String, usize) {
                 && neighbour(i, 1).is_some_and(|c| c.is_ascii_digit());
             if cjk_side && !digits {
                 out[i] = f;
-                changed += 1;
             }
         }
     }
@@ -80,31 +89,61 @@ pub fn restore(line: &str) -> (String, usize) {
                     if cs[open + 1..i].iter().any(|c| is_han(*c)) {
                         out[open] = '（';
                         out[i] = '）';
-                        changed += 2;
                     }
                 }
             }
             _ => {}
         }
     }
-    // A full-width mark needs no space next to it ("，我们" not "， 我们").
+    let restored = |i: usize| out[i] != cs[i] && FULL_MARKS.contains(&out[i]);
+    let mut fixes: Vec<Fix> = (0..cs.len())
+        .filter(|&i| restored(i))
+        .map(|i| Fix {
+            start: i,
+            end: i + 1,
+            after: out[i],
+        })
+        .collect();
+    // A full-width mark needs no space next to it ("，我们" not "， 我们"): the
+    // space goes, as part of the mark's fix (the one before it, if both border it).
+    let mut fix_at = vec![usize::MAX; cs.len()];
+    for (k, f) in fixes.iter().enumerate() {
+        fix_at[f.start] = k;
+    }
     let mut s = String::with_capacity(line.len());
     for (i, c) in out.iter().enumerate() {
-        if *c == ' ' && changed > 0 {
-            let prev_full = i > 0
-                && matches!(out[i - 1], '，' | '：' | '；' | '？' | '！' | '（' | '）')
-                && out[i - 1] != cs[i - 1];
-            let next_full = out
-                .get(i + 1)
-                .is_some_and(|n| matches!(n, '，' | '：' | '；' | '？' | '！' | '（' | '）'))
-                && out[i + 1] != cs[i + 1];
-            if prev_full || next_full {
+        if *c == ' ' {
+            if i > 0 && restored(i - 1) {
+                fixes[fix_at[i - 1]].end = i + 1;
+                continue;
+            }
+            if i + 1 < cs.len() && restored(i + 1) {
+                fixes[fix_at[i + 1]].start = i;
                 continue;
             }
         }
         s.push(*c);
     }
-    (s, changed)
+    (s, fixes)
+}
+
+/// Where each character of `text` lies in `src` (byte offsets), when `text` is
+/// `src` with characters left out (pinyin annotations, surplus and zero-width
+/// spaces); a space in `text` stands for any whitespace (a tab, U+3000).
+/// `None` when it is not (a paragraph joined to the next, a line rewritten).
+pub fn align(text: &str, src: &str) -> Option<Vec<usize>> {
+    let mut at = Vec::with_capacity(text.len() / 2);
+    let mut rest = src.char_indices();
+    'text: for c in text.chars() {
+        for (i, s) in rest.by_ref() {
+            if s == c || (c == ' ' && s.is_whitespace()) {
+                at.push(i);
+                continue 'text;
+            }
+        }
+        return None;
+    }
+    Some(at)
 }
 
 #[cfg(test)]
@@ -131,6 +170,44 @@ mod tests {
             restore("“落地核酸+点对点转运”全链条").0,
             "“落地核酸+点对点转运”全链条"
         );
+    }
+
+    #[test]
+    fn each_restored_mark_is_reported_with_the_space_it_drops() {
+        let (out, fixes) = restore("他说, 要(先)做,再 (想)");
+        assert_eq!(out, "他说，要（先）做，再（想）");
+        let line: Vec<char> = "他说, 要(先)做,再 (想)".chars().collect();
+        let spans: Vec<(String, char)> = fixes
+            .iter()
+            .map(|f| (line[f.start..f.end].iter().collect(), f.after))
+            .collect();
+        let expected = [
+            (", ", '，'),
+            ("(", '（'),
+            (")", '）'),
+            (",", '，'),
+            (" (", '（'),
+            (")", '）'),
+        ];
+        let expected: Vec<(String, char)> =
+            expected.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+        assert_eq!(spans, expected);
+        // Nothing to restore, nothing reported.
+        assert_eq!(restore("3:00 1,000 (1)").1, vec![]);
+    }
+
+    #[test]
+    fn text_is_lined_up_with_its_source() {
+        let src = "教(jiāo)育,\t很好\u{200B}!";
+        let text = "教育, 很好!";
+        let at = align(text, src).unwrap();
+        let found: String = at
+            .iter()
+            .map(|&i| src[i..].chars().next().unwrap())
+            .collect();
+        assert_eq!(found, "教育,\t很好!");
+        // Not a subsequence (a joined paragraph, a rewritten line).
+        assert_eq!(align("教育,很好。下一段", src), None);
     }
 
     #[test]

@@ -63,6 +63,26 @@ test('removal view: removed spans labelled by rule, metadata, and a rule toggle 
   assert.equal(await viewText(page, 'clean-text'), files[0].gold);
 });
 
+test('removal view: punctuation restored mark by mark, untagged, with the pinyin left out inside the same paragraph shown as its own change', async () => {
+  const { page: p, context: c } = await env.newPage();
+  await openApp(p, env.server.url);
+  const text = '第一段正文,他强调,要坚持(外防输入)的策略。\n各县(市、区)要协同,做好教(jiāo)育工作, 不能放松。\n';
+  await dropFiles(p, [{ name: 'folded.txt', bytes: Buffer.from(text) }]);
+  await waitForDocs(p, 1);
+  await selectView(p, 'removed');
+  const marks = await p.$$eval('#removed-text del.chg[data-rule="punctuation"]', (els) => els.map((e) => [e.textContent, e.nextSibling.textContent, e.title]));
+  assert.deepEqual(marks.map(([before, after]) => [before, after]), [[',', '，'], [',', '，'], ['(', '（'], [')', '）'], ['(', '（'], [')', '）'], [',', '，'], [', ', '，']]);
+  assert.ok(marks.every(([, , title]) => /全角/.test(title)), marks.map((m) => m[2]).join(' | '));
+  const tags = await p.$$eval('#removed-text .tag', (els) => els.map((e) => e.dataset.rule));
+  assert.deepEqual(tags, ['pinyin']);
+  assert.equal(await p.textContent('#removed-text del.chg[data-rule="pinyin"]'), '(jiāo)');
+  // Every character of the source is shown once, in order.
+  const shown = await p.$$eval('#removed-text .para', (ps) => ps.map((x) => [...x.childNodes].filter((n) => !(n.classList && (n.classList.contains('tag') || n.classList.contains('chg-after')))).map((n) => n.textContent).join('')));
+  assert.deepEqual(shown.filter((x) => x), text.trim().split('\n'));
+  assert.deepEqual(p.errors, []);
+  await c.close();
+});
+
 test('rule descriptions and removal tooltips are in the interface language; so is the page title', async () => {
   const { page: p, context: c } = await env.newPage();
   await openApp(p, env.server.url);
