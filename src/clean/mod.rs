@@ -234,12 +234,11 @@ fn punctuation_changes(
     fixes: &[punct::Fix],
     changed: &mut Vec<Change>,
 ) {
-    let reason = "punctuation restored to full width";
     let src = source.get(b.src.clone()).unwrap_or_default();
     let Some(at) = punct::align(&b.text, src) else {
         changed.push(Change {
             rule: Rule::Punctuation,
-            reason: format!("{} {reason}", fixes.len()),
+            reason: format!("{} punctuation marks restored to full width", fixes.len()),
             before: b.text.clone(),
             after: fixed.to_string(),
             start: b.src.start,
@@ -253,7 +252,7 @@ fn punctuation_changes(
         let end = b.src.start + last + src[last..].chars().next().map_or(0, char::len_utf8);
         changed.push(Change {
             rule: Rule::Punctuation,
-            reason: reason.to_string(),
+            reason: "punctuation mark restored to full width".to_string(),
             before: source[start..end].to_string(),
             after: f.after.to_string(),
             start,
