@@ -139,7 +139,7 @@ export function createDocView(app) {
       const msg = unfinishedText(doc);
       const target = { clean: 'clean-text', removed: 'removed-text', convert: 'convert-text', highlight: 'highlight-text' }[view];
       placeholder($(target), msg);
-      if (view === 'highlight') painter.clear();
+      clearResultFields(doc, view);
       return;
     }
     if (view === 'clean') {
@@ -160,6 +160,29 @@ export function createDocView(app) {
       renderConvert(doc);
     } else if (view === 'highlight') {
       renderHighlightText(doc);
+    }
+  }
+
+  /**
+   * The fields around a view's text, for a document with no result (failed,
+   * cancelled, still cleaning): none of the previous document's statistics,
+   * metadata or matches may stay.
+   */
+  function clearResultFields(doc, view) {
+    if (view === 'clean') {
+      $('clean-stats').textContent = '';
+    } else if (view === 'removed') {
+      $('removed-stats').textContent = '';
+      $('metadata').replaceChildren(el('dt', null, t('metadata')), el('dd', 'muted', t('metaNone')));
+      renderRules(doc);
+    } else if (view === 'convert') {
+      $('convert-status').textContent = '';
+    } else if (view === 'highlight') {
+      painter.clear();
+      hlCounts = null;
+      renderKeywordList([], null);
+      position();
+      $('hl-status').textContent = '';
     }
   }
 

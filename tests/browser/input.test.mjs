@@ -347,3 +347,35 @@ test('on a phone-sized screen, a dropped document and one chosen from the list a
   assert.deepEqual(wide.page.errors, []);
   await wide.context.close();
 });
+
+test("a document with no result shows none of the previous document's statistics, metadata or matches", async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const [seed] = seeds();
+  await dropFiles(page, [seed, { name: 'photo.txt', bytes: readFileSync(join(ROOT, 'www/icons/icon-192.png')) }]);
+  await waitForDocs(page, 2);
+  await openDoc(page, seed.name);
+  for (const view of ['clean', 'removed', 'convert']) await selectView(page, view);
+  await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+  await selectView(page, 'highlight');
+  await page.fill('#keywords', '疫情');
+  await page.waitForFunction(() => /处匹配/.test(document.getElementById('hl-status').textContent));
+  await openDoc(page, 'photo.txt');
+  // Each view, as it is opened for this document (each document has its own open view).
+  const expected = {
+    clean: { 'clean-stats': '' },
+    removed: { 'removed-stats': '', metadata: '元数据没有提取到元数据。' },
+    convert: { 'convert-status': '' },
+    highlight: { 'hl-status': '', 'keyword-list': '', 'hl-position': '0 / 0' },
+  };
+  for (const [view, fields] of Object.entries(expected)) {
+    await selectView(page, view);
+    const got = await page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, document.getElementById(id).textContent])), Object.keys(fields));
+    assert.deepEqual(got, fields, view);
+  }
+  await selectView(page, 'removed');
+  const counts = await page.$$eval('#rule-list .rule-count', (els) => els.map((e) => e.textContent));
+  assert.ok(counts.length > 0 && counts.every((c) => c === '0'), counts.join(' '));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
