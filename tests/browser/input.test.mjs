@@ -379,3 +379,24 @@ test("a document with no result shows none of the previous document's statistics
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('at 390 px, no view in any interface language is wider than the screen', async () => {
+  const { page, context } = await env.newPage({ viewport: { width: 390, height: 844 } });
+  await openApp(page, env.server.url);
+  const [seed] = seeds();
+  await dropFiles(page, [seed]);
+  await waitForDocs(page, 1);
+  const wide = [];
+  for (const lang of ['zh-Hans', 'zh-Hant', 'en']) {
+    await page.selectOption('#lang-select', lang);
+    for (const view of ['clean', 'removed', 'convert', 'highlight', 'original']) {
+      await selectView(page, view);
+      if (view === 'convert') await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      if (scroll > client) wide.push(`${lang} ${view}: ${scroll} > ${client}`);
+    }
+  }
+  assert.deepEqual(wide, []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
