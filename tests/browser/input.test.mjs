@@ -397,6 +397,10 @@ test('at 390 px, no view in any interface language is wider than the screen', as
     }
   }
   assert.deepEqual(wide, []);
+  // Stacked under the text, the metadata and rule toggles scroll with the page, not in a box of their own.
+  await selectView(page, 'removed');
+  const side = await page.$eval('.removed-side', (e) => [e.scrollHeight, e.clientHeight]);
+  assert.ok(side[0] <= side[1] + 1, `side column scrolls inside the page: ${side}`);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
