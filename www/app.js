@@ -7,7 +7,7 @@ import * as i18n from './i18n.js';
 import { t, num, bytes as fmtBytes } from './i18n.js';
 import { Pool, CancelledError } from './pool.js';
 import * as store from './store.js';
-import { accepted, filesFromDataTransfer, MAX_BYTES, readBytes } from './files.js';
+import { accepted, filesFromDataTransfer, MAX_BYTES, plainName, readBytes } from './files.js';
 import { el, encodingText } from './views.js';
 import { createDocView } from './docview.js';
 import { setupOffline } from './offline.js';
@@ -134,7 +134,7 @@ function defaultOptions() {
 function makeDoc({ id = newId(), name, bytes, options, order }) {
   return {
     id,
-    name,
+    name: plainName(name), // also a name saved before names were made plain
     size: bytes.length,
     bytes,
     order: order ?? state.nextOrder++,
@@ -294,7 +294,9 @@ function updateListActions() {
 async function addFiles(entries) {
   const skipped = [];
   let first = null;
-  for (const { file, path } of entries) {
+  for (const entry of entries) {
+    const { file } = entry;
+    const path = plainName(entry.path);
     if (!accepted(file)) {
       skipped.push(path);
       continue;

@@ -12,6 +12,15 @@ const ACCEPTED = /\.(txt|text|html?|xhtml|md|markdown)$/i;
 // it does for .html files.
 const WEB_PAGE = /\.(shtml?|stm|xht|[jp]html|php[3-7]?|aspx?|jspx?|cfm)$/i;
 
+// Bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE …) in a file name make it
+// display as something else: "新闻\u202Eepyt.txt" shows as "新闻txt.type".
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** A file name as the page shows, saves and zips it: without bidirectional controls. */
+export function plainName(name) {
+  return name.replace(BIDI_CONTROLS, '');
+}
+
 /**
  * Is this a file we open? (.txt .html .htm .md, a saved web page such as
  * .shtml .php .aspx .jsp, a name without an extension, or a text/* type). A

@@ -404,3 +404,17 @@ test('at 390 px, no view in any interface language is wider than the screen', as
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('a file name with bidirectional controls is shown and saved without them (no "新闻txt.type" spoof)', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  await dropFiles(page, [{ name: '📰新闻\u202Eepyt.txt', bytes: Buffer.from('正文第一段，说明了一些事情。\n') }]);
+  await waitForDocs(page, 1);
+  await page.waitForFunction(() => document.getElementById('doc-title').textContent !== '');
+  assert.equal(await page.textContent('#doc-title'), '📰新闻epyt.txt');
+  assert.equal(await page.textContent('#doc-list .doc-name'), '📰新闻epyt.txt');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-download="clean"]')]);
+  assert.equal(download.suggestedFilename(), '📰新闻epyt.clean.txt');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
