@@ -192,7 +192,27 @@ function cleanDoc(doc) {
     updateItem(doc);
     view.refresh(doc);
     updateListActions();
+    announceCleaned(doc);
   });
+}
+
+// What screen-reader users hear when the documents they added (dropped, chosen,
+// pasted) have been cleaned: one summary once all of them are, with how many
+// failed. (A re-clean after a change of options shows in the open view.)
+const added = { waiting: new Set(), cleaned: 0, failed: 0 };
+function announceCleaned(doc) {
+  if (!added.waiting.delete(doc.id)) return;
+  if (doc.status === 'done') added.cleaned++;
+  else if (doc.status === 'error') added.failed++;
+  announceAdded();
+}
+function announceAdded() {
+  if (added.waiting.size) return;
+  const { cleaned, failed } = added;
+  if (cleaned || failed) {
+    announce(failed ? t('cleanedWithFailures', { count: num(cleaned), failed: num(failed) }) : t('cleanedAnnounce', { count: num(cleaned) }));
+  }
+  added.cleaned = added.failed = 0;
 }
 
 function addDoc(doc, { save = true } = {}) {
@@ -205,6 +225,7 @@ function addDoc(doc, { save = true } = {}) {
       .catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
   }
   updateListActions();
+  if (save) added.waiting.add(doc.id); // (not a document restored from the last visit)
   cleanDoc(doc);
 }
 
@@ -212,6 +233,7 @@ function removeDoc(doc) {
   if (doc.job) pool.cancel(doc.job.id);
   doc.gen++;
   state.docs.delete(doc.id);
+  if (added.waiting.delete(doc.id)) announceAdded();
   const i = state.order.indexOf(doc.id);
   state.order.splice(i, 1);
   items.get(doc.id)?.remove();
@@ -491,6 +513,8 @@ $('confirm-ok').addEventListener('click', async () => {
   // The page is reset at once (one task: no half-cleared state is ever
   // painted); the storage is forgotten after, and only then is it announced.
   state.docs.clear();
+  added.waiting.clear();
+  added.cleaned = added.failed = 0;
   state.order = [];
   items.clear();
   $('doc-list').replaceChildren();

@@ -126,10 +126,10 @@ const S = {
   fromClean: ['净文', '淨文', 'Clean text'],
   fromSource: ['原文', '原文', 'Original'],
   convertWorking: ['正在载入词典并转换…', '正在載入詞典並轉換…', 'Loading dictionaries and converting…'],
-  convertDone: ['{config}：{chars} 字', '{config}：{chars} 字', '{config}: {chars} characters'],
+  convertDone: ['{config}：{chars} 字', '{config}：{chars} 字', '{config}: {chars} {chars:character|characters}'],
   keywordsLabel: ['关键词（每行一个，或用逗号分隔）', '關鍵詞（每行一個，或用逗號分隔）', 'Keywords (one per line, or separated by commas)'],
   keywordsFromFile: ['从 .txt 文件载入', '從 .txt 檔案載入', 'Load from a .txt file'],
-  keywordsLoaded: ['已从 {name} 载入 {count} 个关键词', '已從 {name} 載入 {count} 個關鍵詞', 'Loaded {count} keywords from {name}'],
+  keywordsLoaded: ['已从 {name} 载入 {count} 个关键词', '已從 {name} 載入 {count} 個關鍵詞', 'Loaded {count} {count:keyword|keywords} from {name}'],
   options: ['选项', '選項', 'Options'],
   optCase: ['忽略大小写', '忽略大小寫', 'Ignore case'],
   optWidth: ['全角半角视为相同', '全形半形視為相同', 'Full-width = half-width'],
@@ -143,11 +143,11 @@ const S = {
   hlShortcuts: ['F3 下一个，Shift+F3 上一个。', 'F3 下一個，Shift+F3 上一個。', 'F3: next match, Shift+F3: previous.'],
   hlNone: ['输入关键词开始高亮。', '輸入關鍵詞開始標示。', 'Type keywords to highlight them.'],
   hlWorking: ['正在匹配…', '正在比對…', 'Matching…'],
-  hlCount: ['{matches} 处匹配 · {keywords} 个关键词', '{matches} 處相符 · {keywords} 個關鍵詞', '{matches} matches · {keywords} keywords'],
+  hlCount: ['{matches} 处匹配 · {keywords} 个关键词', '{matches} 處相符 · {keywords} 個關鍵詞', '{matches} {matches:match|matches} · {keywords} {keywords:keyword|keywords}'],
   hlMarkFallback: ['（此浏览器不支持 CSS 高亮 API，改用 <mark> 标记）', '（此瀏覽器不支援 CSS 醒目標示 API，改用 <mark> 標記）', '(no CSS Custom Highlight API here: using <mark> elements)'],
   keywordCounts: ['关键词与匹配次数', '關鍵詞與相符次數', 'Keywords and their counts'],
   keywordItem: ['{keyword}：{count} 处', '{keyword}：{count} 處', '{keyword}: {count}'],
-  moreKeywords: ['还有 {count} 个关键词未列出', '還有 {count} 個關鍵詞未列出', '{count} more keywords not listed'],
+  moreKeywords: ['还有 {count} 个关键词未列出', '還有 {count} 個關鍵詞未列出', '{count} more {count:keyword|keywords} not listed'],
   originalNote: [
     '原始文件按文本显示（从不作为网页渲染或执行）。',
     '原始檔案以文字顯示（從不作為網頁呈現或執行）。',
@@ -166,7 +166,7 @@ const S = {
   ],
   confirmClearOk: ['全部清除', '全部清除', 'Clear everything'],
   cleared: ['已清除全部文档和设置。', '已清除全部文件和設定。', 'All documents and settings were cleared.'],
-  restored: ['已恢复上次打开的 {count} 个文档。', '已恢復上次開啟的 {count} 份文件。', 'Restored {count} documents from your last visit.'],
+  restored: ['已恢复上次打开的 {count} 个文档。', '已恢復上次開啟的 {count} 份文件。', 'Restored {count} {count:document|documents} from your last visit.'],
   dismiss: ['关闭提示', '關閉提示', 'Dismiss'],
   removeDoc: ['移除 {name}', '移除 {name}', 'Remove {name}'],
   retry: ['重试', '重試', 'Retry'],
@@ -181,7 +181,9 @@ const S = {
   progressZip: ['正在打包 zip', '正在打包 zip', 'Building the zip'],
   progressDecoding: ['正在解码原文', '正在解碼原文', 'Decoding the original'],
   progressBatch: ['已完成 {done} / {total}', '已完成 {done} / {total}', '{done} of {total} done'],
-  progressDone: ['已完成 {total} 项任务', '已完成 {total} 項工作', 'Done ({total} jobs)'],
+  cleanedAnnounce: ['已清理 {count} 个文档', '已清理 {count} 份文件', 'Cleaned {count} {count:document|documents}'],
+  cleanedWithFailures: ['已清理 {count} 个文档，{failed} 个无法清理', '已清理 {count} 份文件，{failed} 份無法清理', 'Cleaned {count} {count:document|documents}; {failed} could not be cleaned'],
+  progressDone: ['已完成 {total} 项任务', '已完成 {total} 項工作', 'Done ({total} {total:job|jobs})'],
   progressCancelled: ['已取消', '已取消', 'Cancelled'],
   tooBig: [
     '“{name}”有 {size}，超过 64 MB 的上限，没有打开。',
@@ -191,7 +193,7 @@ const S = {
   skipped: [
     '跳过了 {count} 个不支持的文件：{names}',
     '略過了 {count} 個不支援的檔案：{names}',
-    'Skipped {count} unsupported files: {names}',
+    'Skipped {count} unsupported {count:file|files}: {names}',
   ],
   readFailed: ['无法读取“{name}”：{message}', '無法讀取「{name}」：{message}', 'Could not read “{name}”: {message}'],
   engineCrashed: [
@@ -228,19 +230,19 @@ const S = {
   cancelledDoc: ['清理已取消。', '清理已取消。', 'Cleaning was cancelled.'],
   workingDoc: ['正在清理…', '正在清理…', 'Cleaning…'],
   storageFailed: ['无法保存到浏览器存储：{message}', '無法儲存到瀏覽器儲存空間：{message}', 'Could not save to browser storage: {message}'],
-  showMore: ['显示更多（已显示 {shown} / {total} 段）', '顯示更多（已顯示 {shown} / {total} 段）', 'Show more ({shown} of {total} paragraphs shown)'],
-  showEarlier: ['显示前面的 {count} 段', '顯示前面的 {count} 段', 'Show the {count} earlier paragraphs'],
+  showMore: ['显示更多（已显示 {shown} / {total} 段）', '顯示更多（已顯示 {shown} / {total} 段）', 'Show more ({shown} of {total} {total:paragraph|paragraphs} shown)'],
+  showEarlier: ['显示前面的 {count} 段', '顯示前面的 {count} 段', 'Show the {count} earlier {count:paragraph|paragraphs}'],
   emptyText: ['（没有内容）', '（沒有內容）', '(empty)'],
   cleanStats: [
     '{chars} 字 · {paras} 段 · 删除 {removed} 处 · 修改 {changed} 处',
     '{chars} 字 · {paras} 段 · 刪除 {removed} 處 · 修改 {changed} 處',
-    '{chars} characters · {paras} paragraphs · {removed} removals · {changed} changes',
+    '{chars} {chars:character|characters} · {paras} {paras:paragraph|paragraphs} · {removed} {removed:removal|removals} · {changed} {changed:change|changes}',
   ],
-  removedStats: ['删除 {removed} 处，修改 {changed} 处', '刪除 {removed} 處，修改 {changed} 處', '{removed} removals, {changed} changes'],
+  removedStats: ['删除 {removed} 处，修改 {changed} 处', '刪除 {removed} 處，修改 {changed} 處', '{removed} {removed:removal|removals}, {changed} {changed:change|changes}'],
   changedTo: ['改为', '改為', 'changed to'],
   docMeta: ['{format} · {size} · {encoding}', '{format} · {size} · {encoding}', '{format} · {size} · {encoding}'],
   encodingInfo: ['{name}（{how}）', '{name}（{how}）', '{name} ({how})'],
-  decodeErrors: ['{count} 处字节无法解码', '{count} 處位元組無法解碼', '{count} undecodable bytes'],
+  decodeErrors: ['{count} 处字节无法解码', '{count} 處位元組無法解碼', '{count} undecodable {count:byte|bytes}'],
   det_bom: ['字节序标记', '位元組順序標記', 'byte order mark'],
   det_override: ['手动指定', '手動指定', 'chosen by you'],
   det_utf8: ['有效的 UTF-8', '有效的 UTF-8', 'valid UTF-8'],
@@ -363,7 +365,11 @@ export function langChosen() {
 export function t(key, params) {
   const entry = S[key];
   let s = entry ? entry[LANGS.indexOf(lang)] ?? entry[2] : key;
-  if (params) s = s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+  if (params) {
+    // "{count:file|files}": the word for the number (English; Chinese has no plural).
+    s = s.replace(/\{(\w+):([^|{}]*)\|([^{}]*)\}/g, (m, k, one, other) => (k in params ? (String(params[k]) === '1' ? one : other) : m));
+    s = s.replace(/\{(\w+)\}/g, (m, k) => (k in params ? String(params[k]) : m));
+  }
   return s;
 }
 

@@ -28,12 +28,21 @@ export function clearNotices() {
   $('notices').replaceChildren();
 }
 
+let announcing = [];
+let announceTimer = 0;
+
 /** Says something to screen readers (and nothing visible). */
 export function announce(message) {
   const a = $('announcer');
   a.textContent = '';
-  // A fresh text node in a later task is announced even when it repeats.
-  setTimeout(() => (a.textContent = message), 50);
+  // A fresh text node in a later task is announced even when it repeats; and
+  // messages that come meanwhile are said together, none replacing another.
+  announcing.push(message);
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    a.textContent = announcing.join(' ');
+    announcing = [];
+  }, 50);
 }
 
 /** Saves a Blob as a file. */

@@ -418,3 +418,18 @@ test('a file name with bidirectional controls is shown and saved without them (n
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('screen readers hear when a drop has been cleaned, and how many documents failed; English counts are singular or plural', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const [seed] = seeds();
+  await dropFiles(page, [seed, { name: 'photo.txt', bytes: readFileSync(join(ROOT, 'www/icons/icon-192.png')) }]);
+  await waitForDocs(page, 2);
+  await page.waitForFunction(() => document.getElementById('announcer').textContent === '已清理 1 个文档，1 个无法清理');
+  await page.selectOption('#lang-select', 'en');
+  await dropFiles(page, [{ name: 'one.txt', bytes: Buffer.from('正文第一段，说明了一些事情。\n') }]);
+  await waitForDocs(page, 3);
+  await page.waitForFunction(() => document.getElementById('announcer').textContent === 'Cleaned 1 document');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
