@@ -246,6 +246,7 @@ const S = {
   det_bom: ['字节序标记', '位元組順序標記', 'byte order mark'],
   det_override: ['手动指定', '手動指定', 'chosen by you'],
   det_utf8: ['有效的 UTF-8', '有效的 UTF-8', 'valid UTF-8'],
+  det_utf8_damaged: ['几乎全是有效的 UTF-8', '幾乎全是有效的 UTF-8', 'nearly all valid UTF-8'],
   det_declared: ['文档声明', '文件宣告', 'declared by the document'],
   det_guessed: ['统计推测', '統計推測', 'guessed from the bytes'],
   format_html: ['HTML', 'HTML', 'HTML'],

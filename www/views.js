@@ -27,7 +27,11 @@ export function ruleLabel(id) {
  */
 export function engineErrorText(e) {
   if (!e) return '';
-  if (e.code === 'not-text') return t('errNotText', { kind: has(`kind_${e.kind}`) ? t(`kind_${e.kind}`) : e.kind });
+  if (e.code === 'not-text') {
+    const kind = has(`kind_${e.kind}`) ? t(`kind_${e.kind}`) : e.kind;
+    // Chinese sets a Latin word off with spaces: "看起来是 PNG 图片", as "PNG 图片" already has one.
+    return t('errNotText', { kind: currentLang() !== 'en' && /^[A-Za-z0-9]/.test(kind) ? ` ${kind}` : kind });
+  }
   if (e.code === 'too-large' && e.size !== undefined) return t('errTooLarge', { size: bytes(e.size), limit: bytes(e.limit) });
   return e.message;
 }
@@ -286,7 +290,9 @@ export function renderMetadata(dl, result) {
 /** "GBK (guessed from the bytes)" plus undecodable bytes, if any. */
 export function encodingText(enc) {
   if (!enc) return t('noText');
-  let s = t('encodingInfo', { name: enc.name, how: has(`det_${enc.detection}`) ? t(`det_${enc.detection}`) : enc.detection });
+  // UTF-8 with a few bad bytes among many good ones is still read as UTF-8, but not "valid".
+  const det = enc.detection === 'utf8' && enc.errorCount ? 'utf8_damaged' : enc.detection;
+  let s = t('encodingInfo', { name: enc.name, how: has(`det_${det}`) ? t(`det_${det}`) : det });
   if (enc.errorCount) s += ` · ${t('decodeErrors', { count: num(enc.errorCount) })}`;
   return s;
 }

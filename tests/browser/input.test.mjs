@@ -300,10 +300,10 @@ test("a file that is not text says so in the interface's language (the engine's 
   await dropFiles(page, [{ name: 'photo.txt', bytes: png }]);
   await waitForDocs(page, 1);
   await openDoc(page, 'photo.txt');
-  await page.waitForFunction(() => /这不是文本文件：看起来是PNG 图片/.test(document.getElementById('doc-error').textContent));
+  await page.waitForFunction(() => /这不是文本文件：看起来是 PNG 图片/.test(document.getElementById('doc-error').textContent));
   assert.doesNotMatch(await page.textContent('#doc-error'), /not a text document/);
   await page.selectOption('#lang-select', 'zh-Hant');
-  await page.waitForFunction(() => /這不是文字檔：看起來是PNG 圖片/.test(document.getElementById('doc-error').textContent));
+  await page.waitForFunction(() => /這不是文字檔：看起來是 PNG 圖片/.test(document.getElementById('doc-error').textContent));
   await page.selectOption('#lang-select', 'en');
   await page.waitForFunction(() => /not a text document: it looks like a PNG image/.test(document.getElementById('doc-error').textContent));
   // Copy and Download have nothing to give, and say why instead of doing nothing.
@@ -430,6 +430,18 @@ test('screen readers hear when a drop has been cleaned, and how many documents f
   await dropFiles(page, [{ name: 'one.txt', bytes: Buffer.from('正文第一段，说明了一些事情。\n') }]);
   await waitForDocs(page, 3);
   await page.waitForFunction(() => document.getElementById('announcer').textContent === 'Cleaned 1 document');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('UTF-8 with a few bad bytes is read as UTF-8 and labelled "nearly all valid", with the bad bytes counted', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const good = Buffer.from('正文第一段，内容很长很长，说明了很多事情。'.repeat(20) + '\n');
+  await dropFiles(page, [{ name: 'damaged.txt', bytes: Buffer.concat([good, Buffer.from([0xff, 0xfe]), good]) }]);
+  await waitForDocs(page, 1);
+  await page.waitForFunction(() => /UTF-8/.test(document.getElementById('doc-meta').textContent));
+  assert.match(await page.textContent('#doc-meta'), /UTF-8（几乎全是有效的 UTF-8） · 2 处字节无法解码/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
