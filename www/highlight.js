@@ -13,11 +13,15 @@ export const PALETTE = 8;
 export const supported =
   typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof StaticRange === 'function';
 
+// Line breaks, full-width commas and 、 separate keywords; so does an ASCII comma,
+// except between digits, where it groups them ("1,000" is one keyword).
+const SEPARATORS = /(?:[\n\r，、]|(?<!\d),|,(?!\d))+/;
+
 /** Parses a keyword list: one per line, or separated by commas (ASCII or full-width) or 、. */
 export function parseKeywords(text) {
   const seen = new Set();
   const out = [];
-  for (const raw of String(text).split(/[\n\r,，、]+/)) {
+  for (const raw of String(text).split(SEPARATORS)) {
     const k = raw.trim();
     if (k && !seen.has(k)) {
       seen.add(k);

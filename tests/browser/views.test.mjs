@@ -227,6 +227,15 @@ test('highlight view: counts, colours, next/previous with announcements, clear',
   assert.equal(await page.$$eval('#keyword-list .kw', (els) => els.length), 0);
 });
 
+test('an ASCII comma between digits groups them ("1,000" is one keyword); elsewhere commas separate keywords', async () => {
+  await selectView(page, 'highlight');
+  await page.fill('#keywords', '1,000,疫情、防控，市委书记');
+  await page.waitForFunction(() => /处匹配/.test(document.getElementById('hl-status').textContent));
+  const shown = await page.$$eval('#keyword-list .kw-text', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(shown, ['1,000', '疫情', '防控', '市委书记']);
+  await page.click('#hl-clear');
+});
+
 test('original view shows the file as text', async () => {
   await selectView(page, 'original');
   await page.waitForSelector('#original-text .para');
