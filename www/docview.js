@@ -552,7 +552,9 @@ export function createDocView(app) {
     }
     const text = viewText(view);
     if (text === null) return notReady(view, doc);
-    const suffix = view === 'clean' ? 'clean' : doc.cache.converted.key.split(':')[1];
+    // x.clean.txt, x.s2t.txt (the clean text converted), x.original.s2t.txt (the original converted).
+    const [, config, from] = doc.cache.converted?.key.split(':') ?? [];
+    const suffix = view === 'clean' ? 'clean' : from === 'source' ? `original.${config}` : config;
     download(new Blob([text], { type: 'text/plain;charset=utf-8' }), resultName(doc.name.split('/').pop(), suffix));
   });
 

@@ -249,6 +249,22 @@ test('download one result (.txt) and all results (.zip)', async () => {
   assert.equal(one.suggestedFilename(), '000.input.clean.txt');
   assert.equal(readFileSync(await one.path(), 'utf8'), files[0].gold);
 
+  // A conversion is named by its configuration, and says when it is of the original.
+  await selectView(page, 'convert');
+  await page.selectOption('#config-select', 's2t');
+  for (const [from, name, text] of [
+    ['clean', '000.input.s2t.txt', () => convert(files[0].gold, 's2t')],
+    ['source', '000.input.original.s2t.txt', () => convert(clean(files[0].bytes).source, 's2t')],
+  ]) {
+    await page.check(`input[name="convert-source"][value="${from}"]`);
+    await page.waitForFunction(() => /^s2t：/.test(document.getElementById('convert-status').textContent));
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#panel-convert [data-download="convert"]')]);
+    assert.equal(dl.suggestedFilename(), name);
+    assert.equal(readFileSync(await dl.path(), 'utf8'), text());
+  }
+  await page.check('input[name="convert-source"][value="clean"]');
+  await selectView(page, 'clean');
+
   const [all] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
   assert.match(all.suggestedFilename(), /^jingwen-\d{8}\.zip$/);
   const zip = readFileSync(await all.path());
