@@ -191,7 +191,9 @@ export function plainParagraph(text, i, s, e) {
 
 // Rules whose changes are single marks (a comma restored to full width): a tag
 // before each would bury the text, so the change itself carries the description.
-const UNTAGGED = new Set(['punctuation']);
+// (A paragraph-wide change of such a rule, the engine's fallback, keeps its tag.)
+const MARK_RULES = new Set(['punctuation']);
+const untagged = (sp) => MARK_RULES.has(sp.rule) && sp.end - sp.start <= 3;
 
 /**
  * The removal view's paragraph renderer: the source with removed spans as
@@ -238,7 +240,7 @@ export function removalRenderer(source, result) {
       if (sp.start > at) p.append(source.slice(at, sp.start));
       const a = Math.max(sp.start, s);
       const b = Math.min(sp.end, e);
-      if (sp.head && sp.tagAt >= s && sp.tagAt <= e && !UNTAGGED.has(sp.rule)) {
+      if (sp.head && sp.tagAt >= s && sp.tagAt <= e && !untagged(sp)) {
         const tag = el('span', `tag tag-${sp.kind}`, ruleLabel(sp.rule));
         tag.dataset.rule = sp.rule;
         tag.title = ruleDescription(sp.rule, sp.reason);
@@ -247,7 +249,7 @@ export function removalRenderer(source, result) {
       if (b > a) {
         const d = el('del', sp.kind === 'rm' ? 'rm' : 'chg', source.slice(a, b));
         d.dataset.rule = sp.rule;
-        if (UNTAGGED.has(sp.rule)) d.title = ruleDescription(sp.rule, sp.reason);
+        if (untagged(sp)) d.title = ruleDescription(sp.rule, sp.reason);
         p.append(d);
       }
       if (sp.kind === 'chg' && sp.end <= e) {

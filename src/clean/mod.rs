@@ -225,16 +225,16 @@ pub struct CleanResult {
 
 /// Reports a paragraph's restored punctuation: one change per mark, at its place
 /// in the source, so that the changes inside the paragraph (pinyin left out) keep
-/// their own. A paragraph whose text cannot be lined up with its source (joined
-/// to the next) gets one change for the whole of it.
+/// their own. `src`: the source from the paragraph's start to the end of its text
+/// (of the last paragraph joined to it). A paragraph whose text cannot be lined up
+/// with it (a line rewritten) gets one change for the whole of it.
 fn punctuation_changes(
-    source: &str,
+    src: &str,
     b: &Block,
     fixed: &str,
     fixes: &[punct::Fix],
     changed: &mut Vec<Change>,
 ) {
-    let src = source.get(b.src.clone()).unwrap_or_default();
     let Some(at) = punct::align(&b.text, src) else {
         changed.push(Change {
             rule: Rule::Punctuation,
@@ -253,7 +253,7 @@ fn punctuation_changes(
         changed.push(Change {
             rule: Rule::Punctuation,
             reason: "punctuation mark restored to full width".to_string(),
-            before: source[start..end].to_string(),
+            before: src[start - b.src.start..end - b.src.start].to_string(),
             after: f.after.to_string(),
             start,
             end,
@@ -447,19 +447,36 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
                 .map(|b| b.text.as_str()),
         );
 
+    // Where each kept paragraph's text lies in the source: to the end of the last
+    // block joined to it (blocks removed in between are only left out).
+    let mut text_end: Vec<usize> = blocks.iter().map(|b| b.src.end).collect();
+    let mut kept = None;
+    for (i, b) in blocks.iter().enumerate() {
+        match b.fate {
+            Fate::Keep => kept = Some(i),
+            Fate::Joined => {
+                if let Some(k) = kept {
+                    text_end[k] = text_end[k].max(b.src.end);
+                }
+            }
+            Fate::Removed(..) => {}
+        }
+    }
+
     // Output.
     let mut text = String::with_capacity(source.len() / 2);
     if let Some(p) = &outcome.prepend {
         text.push_str(p);
         text.push('\n');
     }
-    for b in &mut blocks {
+    for (b, &end) in blocks.iter_mut().zip(&text_end) {
         match &b.fate {
             Fate::Keep => {
                 if restore {
                     let (fixed, fixes) = punct::restore(&b.text);
                     if !fixes.is_empty() {
-                        punctuation_changes(&source, b, &fixed, &fixes, &mut changed);
+                        let from = source.get(b.src.start..end).unwrap_or_default();
+                        punctuation_changes(from, b, &fixed, &fixes, &mut changed);
                         b.text = fixed;
                     }
                 }
@@ -515,10 +532,12 @@ mod tests {
     #[test]
     fn restored_punctuation_is_reported_mark_by_mark_beside_the_pinyin_left_out() {
         // A scrape whose punctuation NFKC folded to ASCII, with a pinyin annotation.
-        let input = "第一段正文,他强调,要坚持(外防输入)的策略。\n各县(市、区)要协同,做好教(jiāo)育工作, 不能放松。\n";
+        // The last paragraph was split by a page break and is joined again.
+        let input = "第一段正文,他强调,要坚持(外防输入)的策略。\n各县(市、区)要协同,做好教(jiāo)育工作, 不能放松。\n他强调,要坚持外防输入的策略,做好教育工作,确保人民群众的生命安全和身体健康不受到任何\n威胁,各地要认真落实。\n";
         let r = clean(Input::Text(input), &CleanOptions::default()).unwrap();
         assert!(r.text.contains("做好教育工作，不能放松。"), "{}", r.text);
-        for c in &r.changed {
+        // (A join's change is a point: the line break it removed.)
+        for c in r.changed.iter().filter(|c| c.rule != Rule::Join) {
             assert_eq!(&r.source[c.start..c.end], c.before, "{c:?}");
         }
         let shown: Vec<(Rule, &str, &str)> = r
@@ -538,6 +557,10 @@ mod tests {
             comma,
             (Rule::Pinyin, "(jiāo)", ""),
             (Rule::Punctuation, ", ", "，"),
+            comma,
+            comma,
+            comma,
+            comma,
         ];
         assert_eq!(shown, expected);
     }
