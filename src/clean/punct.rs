@@ -130,7 +130,7 @@ pub fn restore(line: &str) -> (String, Vec<Fix>) {
 /// Where each character of `text` lies in `src` (byte offsets), when `text` is
 /// `src` with characters left out (pinyin annotations, surplus and zero-width
 /// spaces); a space in `text` stands for any whitespace (a tab, U+3000).
-/// `None` when it is not (a paragraph joined to the next, a line rewritten).
+/// `None` when it is not (a line rewritten, or `src` cut short).
 pub fn align(text: &str, src: &str) -> Option<Vec<usize>> {
     let mut at = Vec::with_capacity(text.len() / 2);
     let mut rest = src.char_indices();
@@ -206,7 +206,7 @@ mod tests {
             .map(|&i| src[i..].chars().next().unwrap())
             .collect();
         assert_eq!(found, "教育,\t很好!");
-        // Not a subsequence (a joined paragraph, a rewritten line).
+        // Not a subsequence (more text than the source has).
         assert_eq!(align("教育,很好。下一段", src), None);
     }
 
