@@ -247,16 +247,16 @@ fn punctuation_changes(
         return;
     };
     for f in fixes {
-        let start = b.src.start + at[f.start];
-        let last = at[f.end - 1];
-        let end = b.src.start + last + src[last..].chars().next().map_or(0, char::len_utf8);
+        // Offsets in `src`: from the fix's first character to the end of its last.
+        let (start, last) = (at[f.start], at[f.end - 1]);
+        let end = last + src[last..].chars().next().map_or(0, char::len_utf8);
         changed.push(Change {
             rule: Rule::Punctuation,
             reason: "punctuation mark restored to full width".to_string(),
-            before: src[start - b.src.start..end - b.src.start].to_string(),
+            before: src[start..end].to_string(),
             after: f.after.to_string(),
-            start,
-            end,
+            start: b.src.start + start,
+            end: b.src.start + end,
         });
     }
 }

@@ -49,8 +49,6 @@ pub struct Fix {
     pub after: char,
 }
 
-const FULL_MARKS: [char; 7] = ['，', '：', '；', '？', '！', '（', '）'];
-
 /// Restores full-width punctuation in one line; returns the line and each mark restored.
 pub fn restore(line: &str) -> (String, Vec<Fix>) {
     let cs: Vec<char> = line.chars().collect();
@@ -95,7 +93,8 @@ pub fn restore(line: &str) -> (String, Vec<Fix>) {
             _ => {}
         }
     }
-    let restored = |i: usize| out[i] != cs[i] && FULL_MARKS.contains(&out[i]);
+    // Only marks are ever replaced, and only by their full-width forms.
+    let restored = |i: usize| out[i] != cs[i];
     let mut fixes: Vec<Fix> = (0..cs.len())
         .filter(|&i| restored(i))
         .map(|i| Fix {

@@ -29,15 +29,11 @@ pub use highlight::{fold_dictionaries, highlight, highlight_html, JsHighlighter}
 /// `limit` in bytes.
 fn js_err(e: Error) -> JsValue {
     let err = coded_err(e.code(), &e.to_string());
-    let set = |key: &str, value: JsValue| {
-        // Setting a property on a fresh Error object cannot fail.
-        let _ = js_sys::Reflect::set(&err, &JsValue::from_str(key), &value);
-    };
     match &e {
-        Error::NotText { kind, .. } => set("kind", JsValue::from_str(kind)),
+        Error::NotText { kind, .. } => set_prop(&err, "kind", JsValue::from_str(kind)),
         Error::TooLarge { size, limit } => {
-            set("size", JsValue::from_f64(*size as f64));
-            set("limit", JsValue::from_f64(*limit as f64));
+            set_prop(&err, "size", JsValue::from_f64(*size as f64));
+            set_prop(&err, "limit", JsValue::from_f64(*limit as f64));
         }
         _ => {}
     }
@@ -46,10 +42,14 @@ fn js_err(e: Error) -> JsValue {
 
 /// A JavaScript `Error` with this message and `code` (one of [`Error::code`]'s).
 fn coded_err(code: &str, message: &str) -> JsValue {
-    let err = js_sys::Error::new(message);
+    let err: JsValue = js_sys::Error::new(message).into();
+    set_prop(&err, "code", JsValue::from_str(code));
+    err
+}
+
+fn set_prop(err: &JsValue, key: &str, value: JsValue) {
     // Setting a property on a fresh Error object cannot fail.
-    let _ = js_sys::Reflect::set(&err, &JsValue::from_str("code"), &JsValue::from_str(code));
-    err.into()
+    let _ = js_sys::Reflect::set(err, &JsValue::from_str(key), &value);
 }
 
 /// Unknown option keys are an error naming the valid ones: a misspelt option
