@@ -199,7 +199,9 @@ function cleanDoc(doc) {
 // What screen-reader users hear when the documents they added (dropped, chosen,
 // pasted) have been cleaned: one summary once all of them are, with how many
 // failed. (A re-clean after a change of options shows in the open view.)
-const added = { waiting: new Set(), cleaned: 0, failed: 0 };
+// `reading`: drops whose files are still being read (their documents are added
+// one by one, and the first may be cleaned before the last is read).
+const added = { waiting: new Set(), reading: 0, cleaned: 0, failed: 0 };
 function announceCleaned(doc) {
   if (!added.waiting.delete(doc.id)) return;
   if (doc.status === 'done') added.cleaned++;
@@ -207,7 +209,7 @@ function announceCleaned(doc) {
   announceAdded();
 }
 function announceAdded() {
-  if (added.waiting.size) return;
+  if (added.waiting.size || added.reading) return;
   const { cleaned, failed } = added;
   if (cleaned || failed) {
     announce(failed ? t('cleanedWithFailures', { count: num(cleaned), failed: num(failed) }) : t('cleanedAnnounce', { count: num(cleaned) }));
@@ -313,7 +315,19 @@ function updateListActions() {
 
 // ---------------------------------------------------------------- input --
 
+/** Adds the files of one drop or choice (read one by one), then announces them once cleaned. */
 async function addFiles(entries) {
+  added.reading++;
+  try {
+    await addEach(entries);
+  } finally {
+    added.reading--;
+    announceAdded();
+  }
+}
+
+/** Reads each file and adds it as a document; opens the first. */
+async function addEach(entries) {
   const skipped = [];
   let first = null;
   for (const entry of entries) {
