@@ -173,7 +173,7 @@ export function createDocView(app) {
       $('clean-stats').textContent = '';
     } else if (view === 'removed') {
       $('removed-stats').textContent = '';
-      $('metadata').replaceChildren(el('dt', null, t('metadata')), el('dd', 'muted', t('metaNone')));
+      renderMetadata($('metadata'), null);
       renderRules(doc);
     } else if (view === 'convert') {
       $('convert-status').textContent = '';
@@ -244,8 +244,7 @@ export function createDocView(app) {
   }
 
   function renderConvert(doc) {
-    const config = doc.options.config || 's2t';
-    const from = doc.options.convertSource || 'clean';
+    const { config, from } = convertChoice(doc);
     $('config-select').value = config;
     for (const radio of document.querySelectorAll('input[name="convert-source"]')) radio.checked = radio.value === from;
     const cacheKey = convertKey(doc);
@@ -494,9 +493,15 @@ export function createDocView(app) {
   });
 
   // ---- copy and download ----
+  /** The conversion a document's view asks for: its configuration, and of which text ('clean' or 'source'). */
+  function convertChoice(doc) {
+    return { config: doc.options.config || 's2t', from: doc.options.convertSource || 'clean' };
+  }
+
   /** The key of the conversion the active view asks for (see renderConvert). */
   function convertKey(doc) {
-    return `${doc.gen}:${doc.options.config || 's2t'}:${doc.options.convertSource || 'clean'}`;
+    const { config, from } = convertChoice(doc);
+    return `${doc.gen}:${config}:${from}`;
   }
 
   /**
@@ -552,8 +557,9 @@ export function createDocView(app) {
     }
     const text = viewText(view);
     if (text === null) return notReady(view, doc);
-    // x.clean.txt, x.s2t.txt (the clean text converted), x.original.s2t.txt (the original converted).
-    const [, config, from] = doc.cache.converted?.key.split(':') ?? [];
+    // x.clean.txt, x.s2t.txt (the clean text converted), x.original.s2t.txt (the original converted):
+    // viewText gave the conversion only if it is the one the view asks for.
+    const { config, from } = convertChoice(doc);
     const suffix = view === 'clean' ? 'clean' : from === 'source' ? `original.${config}` : config;
     download(new Blob([text], { type: 'text/plain;charset=utf-8' }), resultName(doc.name.split('/').pop(), suffix));
   });

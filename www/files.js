@@ -156,9 +156,10 @@ function hasLowTrail(bytes) {
 }
 
 /**
- * Decodes a small text file the user gave us (keyword lists). The call is
- * synchronous, on the page (the engine's detection runs in the workers), so it
- * goes by what the bytes prove: a byte order mark; else valid UTF-8; else
+ * Decodes a small text file the user gave us (keyword lists). Not the engine's
+ * detection: on a list of a few words chardetng can guess a non-Chinese
+ * encoding (你好 in GBK reads as EUC-KR). It goes by what the bytes prove: a
+ * byte order mark; else valid UTF-8; else
  * GB18030 or Big5, whichever yields fewer characters a word list would not
  * hold — when both are as plausible, Big5 if a second byte only Big5 uses
  * often is there, GB18030 otherwise.

@@ -266,14 +266,14 @@ export function removalRenderer(source, result) {
 
 const META_FIELDS = ['title', 'date', 'source', 'author', 'editor', 'originalTitle', 'summary', 'keywords'];
 
-/** Fills a <dl> with a document's metadata (as text). */
+/** Fills a <dl> with a document's metadata (as text); `result` null: says there is none. */
 export function renderMetadata(dl, result) {
   dl.replaceChildren();
   const add = (label, value) => {
     if (value === null || value === undefined || value === '') return;
     dl.append(el('dt', null, label), el('dd', null, Array.isArray(value) ? value.join('、') : String(value)));
   };
-  const m = result.metadata || {};
+  const m = result?.metadata || {};
   let any = false;
   for (const f of META_FIELDS) {
     if (m[f]) any = true;
@@ -284,6 +284,7 @@ export function renderMetadata(dl, result) {
     add(k, v);
   }
   if (!any) dl.append(el('dt', null, t('metadata')), el('dd', 'muted', t('metaNone')));
+  if (!result) return; // a document with no result (failed, still cleaning)
   if (result.encoding) add(t('meta_encoding'), encodingText(result.encoding));
   add(t('meta_format'), t(`format_${result.format}`));
   if (result.markupDropped) add(t('meta_markup'), num(result.markupDropped));
