@@ -9,6 +9,7 @@
 //! become U+FFFD and are *reported* with their offsets. Binary files (images,
 //! archives …) are refused with a clear error instead of becoming garbage text.
 
+use super::short_text;
 use crate::error::{Error, Result};
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use serde::Serialize;
@@ -256,6 +257,8 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded> {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // A text of a few characters is too short for chardetng's statistics.
+    let guess = short_text::chinese_encoding(bytes, guess).unwrap_or(guess);
     let guessed = done(guess, Detection::Guessed, bytes);
     match declared(bytes) {
         // Pages declaring an encoding the guess disagrees with: the fewer errors win.

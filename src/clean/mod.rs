@@ -31,6 +31,7 @@ mod inline;
 mod join;
 mod punct;
 mod rules;
+mod short_text;
 mod structure;
 mod text;
 mod title;

@@ -1,5 +1,6 @@
 // Input: a real DataTransfer drop of several seed files (each cleaned exactly
-// to its gold), a GBK file (detected and cleaned), the per-document encoding
+// to its gold), a GBK file (detected and cleaned), two-character GBK and Big5
+// files (detected), the per-document encoding
 // override, paste (and the notice for a blank paste box), the 64 MB limit,
 // saved web pages with a server's extension (.shtml, .php …), a dropped folder
 // (hidden files left out), keyword lists loaded from files in the encodings
@@ -59,6 +60,25 @@ test('a GBK file is detected as GBK and cleaned correctly; the encoding can be o
   await page.selectOption('#encoding-select', 'auto');
   await page.waitForFunction(() => /GBK/.test(document.getElementById('doc-meta').textContent));
   assert.equal(await viewText(page, 'clean-text'), expected);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a file of two characters in GBK or Big5 is read in its encoding (too short for statistics alone)', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const files = [
+    { name: 'gbk.txt', bytes: Buffer.from([0xc4, 0xe3, 0xba, 0xc3, 0x0a]), text: '你好', encoding: 'GBK' },
+    { name: 'gbk2.txt', bytes: Buffer.from([0xee, 0x5e, 0xf3, 0x8c, 0x0a]), text: '頭髮', encoding: 'GBK' },
+    { name: 'big5.txt', bytes: Buffer.from([0xc1, 0xc2, 0xc1, 0xc2, 0x0a]), text: '謝謝', encoding: 'Big5' },
+  ];
+  await dropFiles(page, files);
+  await waitForDocs(page, files.length);
+  for (const f of files) {
+    await openDoc(page, f.name);
+    await page.waitForFunction((e) => new RegExp(`\\b${e}\\b`).test(document.getElementById('doc-meta').textContent), f.encoding);
+    assert.equal(await viewText(page, 'clean-text'), `${f.text}\n`, f.name);
+  }
   assert.deepEqual(page.errors, []);
   await context.close();
 });
