@@ -20,8 +20,11 @@ use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, GBK, SHIFT_JIS};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// Texts with more non-ASCII bytes than this are left to chardetng.
+/// Texts with more non-ASCII bytes than this are left to chardetng, and so are
+/// files longer than `MAX_BYTES` (a big file with a few non-ASCII bytes is not a
+/// short Chinese text, and decoding it twice more would be wasted work).
 const MAX_NON_ASCII: usize = 32;
+const MAX_BYTES: usize = 4096;
 /// Scores are in half-nats (see scripts/han_freq.mjs). A character not among the
 /// 3,000 in the table: about one in ten million, 2·ln(1e-7 × 7000).
 const UNKNOWN: i32 = -15;
@@ -34,6 +37,9 @@ const BAR_CJK: i32 = 4;
 /// The Chinese encoding of `bytes`, if they are a short text that reads as Chinese
 /// in GB18030 or Big5 convincingly enough to overrule chardetng's `guess`.
 pub fn chinese_encoding(bytes: &[u8], guess: &'static Encoding) -> Option<&'static Encoding> {
+    if bytes.len() > MAX_BYTES {
+        return None;
+    }
     let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
     if non_ascii == 0 || non_ascii > MAX_NON_ASCII {
         return None;
