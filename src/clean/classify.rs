@@ -35,6 +35,7 @@ mod list {
     pub const COPYRIGHT_WEAK: u32 = 1 << 3;
     pub const SITE: u32 = 1 << 4;
     pub const REPORT: u32 = 1 << 5;
+    pub const COPYRIGHT_PROSE: u32 = 1 << 6;
     /// Promotion verbs and objects: pair `i` is bits `PROMO + 2i` (verb) and `PROMO + 2i + 1` (object).
     pub const PROMO: u32 = 8;
 }
@@ -65,6 +66,7 @@ fn lexicon() -> &'static Lexicon {
         add(UI_TOKENS, list::UI);
         add(SHARE_TOKENS, list::SHARE);
         add(COPYRIGHT_STRONG, list::COPYRIGHT);
+        add(COPYRIGHT_PROSE, list::COPYRIGHT_PROSE);
         add(COPYRIGHT_WEAK, list::COPYRIGHT_WEAK);
         add(SITE_ANCHORS, list::SITE);
         add(&["举报", "舉報"], list::REPORT);
@@ -493,15 +495,12 @@ const PAGE_TOKENS: &[&str] = &[
 
 /// Strong marks of a site footer, copyright notice or licence number.
 const COPYRIGHT_STRONG: &[&str] = &[
-    "版权所有",
-    "版權所有",
     "Copyright",
     "COPYRIGHT",
     "copyright",
     "©",
     "All Rights Reserved",
     "All rights reserved",
-    "保留所有权利",
     "ICP备",
     "ICP證",
     "ICP证",
@@ -530,22 +529,6 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "风险自担",
     "風險自擔",
     "不良信息举报",
-    "举报电话",
-    "舉報電話",
-    "举报邮箱",
-    "舉報郵箱",
-    "版权声明",
-    "版權聲明",
-    "免责声明",
-    "免責聲明",
-    "法律顾问",
-    "法律顧問",
-    "未经授权",
-    "未經授權",
-    "禁止转载",
-    "禁止轉載",
-    "不得转载",
-    "不得轉載",
     "转载请注明",
     "轉載請註明",
     "侵权必究",
@@ -566,6 +549,32 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "信息存储服务",
     "資訊儲存服務",
     "information storage services",
+    "禁止转载",
+    "禁止轉載",
+    "不得转载",
+    "不得轉載",
+    "违者必究",
+    "違者必究",
+];
+/// Marks of a copyright notice or site footer that a news sentence can also hold
+/// (法院认定，未经授权使用他人作品构成侵权 …; 公司法律顾问表示 …; 可拨打举报电话 …):
+/// they remove a line only if it does not read as a sentence of prose.
+const COPYRIGHT_PROSE: &[&str] = &[
+    "版权所有",
+    "版權所有",
+    "保留所有权利",
+    "举报电话",
+    "舉報電話",
+    "举报邮箱",
+    "舉報郵箱",
+    "版权声明",
+    "版權聲明",
+    "免责声明",
+    "免責聲明",
+    "法律顾问",
+    "法律顧問",
+    "未经授权",
+    "未經授權",
 ];
 /// Weak marks: footer-like only with an "our site" anchor.
 const COPYRIGHT_WEAK: &[&str] = &[
@@ -825,6 +834,12 @@ fn is_seo_spam(s: &str) -> bool {
 }
 
 /// A menu: five or more short words separated by spaces or pipes, no punctuation.
+/// A sentence of prose: a clause mark inside, sentence-final punctuation at the
+/// end, and some length (a footer's "未经授权，禁止转载。" is short).
+fn reads_as_sentence(s: &str) -> bool {
+    visible_len(s) >= 20 && has_clause_punct(s) && chars::ends_terminal(s)
+}
+
 fn is_menu(s: &str) -> bool {
     if has_clause_punct(s) {
         return false;
@@ -1035,7 +1050,11 @@ pub fn classify(b: &Block) -> Verdict {
             return Verdict::Remove(Rule::Copyright, "disclaimer".into());
         }
     }
-    if tokens.has(list::COPYRIGHT) && (len <= 200 || b.has(hint::FOOTER)) {
+    let notice = tokens.has(list::COPYRIGHT)
+        || (tokens.has(list::COPYRIGHT_PROSE) && !reads_as_sentence(inner));
+    if notice && (len <= 200 || b.has(hint::FOOTER))
+        || tokens.has(list::COPYRIGHT_PROSE) && b.has(hint::FOOTER)
+    {
         return Verdict::Remove(Rule::Copyright, "copyright, licence or site footer".into());
     }
     if tokens.has(list::SITE)
@@ -1319,6 +1338,11 @@ mod tests {
             ("增值电信业务经营许可证:晋B2-20060016", Rule::Copyright),
             ("1.凡本网注明“来源:驻马店网”的所有作品,均为本网合法拥有版权或有权使用的作品,未经本网书面授权不得转载、摘编或利用其他方式使用上述作品。已经本网授权使用作品的,应在授权范围内使用,并注明“来源:驻马店网”。任何组织、平台和个人,不得侵犯本网应有权益,否则,一经发现,本网将授权常年法律顾问予以追究侵权者的法律责任。", Rule::Copyright),
             ("3.如果您发现本网站上有侵犯您的知识产权的作品,请与我们取得联系,我们会及时修改或删除。", Rule::Copyright),
+            // The same words as a notice, not a sentence.
+            ("版权所有 人民日报社", Rule::Copyright),
+            ("举报电话：12377", Rule::Copyright),
+            ("免责声明", Rule::Copyright),
+            ("本文为原创稿件，未经授权不得复制，违者必究。", Rule::Copyright),
             ("小字號", Rule::Interface),
             ("返回頂部", Rule::Interface),
             ("查看心情排行你看到此篇文章的感受是:", Rule::Interface),
@@ -1393,6 +1417,12 @@ mod tests {
             "一、坚持人民至上",
             "1",
             "来源：据新华社报道，今年以来全国各地积极推进防疫工作，取得了显著成效。",
+            // News sentences about copyright cases, reports and lawyers (a footer's words in prose).
+            "该公司法律顾问李明表示，此事将依法处理，目前双方正在协商赔偿方案。",
+            "市民如发现违规行为，可拨打举报电话12345反映，相关部门将在三个工作日内答复。",
+            "法院审理认为，未经授权使用他人作品构成侵权，判决被告赔偿原告经济损失两万元。",
+            "原告声明其对该作品版权所有，法院支持了原告的诉讼请求，判决被告赔偿经济损失五万元。",
+            "該公司隨即發表免責聲明，強調相關言論僅代表個人立場，與公司無關。",
         ] {
             assert_eq!(verdict(line), None, "{line}");
         }
