@@ -26,14 +26,22 @@ pub struct UserDict {
 }
 
 impl UserDict {
-    /// From (key, value) pairs. Empty keys are rejected; a repeated key keeps its last value
-    /// (a later override replaces an earlier one, as in an object literal).
+    /// From (key, value) pairs. Empty keys are rejected, and so are empty values:
+    /// an entry that deletes its key from the text is far likelier a slip (a
+    /// missing value) than a wish, and would lose the user's text silently. A
+    /// repeated key keeps its last value (a later override replaces an earlier
+    /// one, as in an object literal).
     pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> Result<Self> {
         let mut entries: Vec<(&str, &str)> = Vec::with_capacity(pairs.len());
         for (k, v) in pairs.iter().rev() {
             let (k, v) = (k.as_ref(), v.as_ref());
             if k.is_empty() {
                 return Err(Error::InvalidUserDictionary("empty key".into()));
+            }
+            if v.is_empty() {
+                return Err(Error::InvalidUserDictionary(format!(
+                    "{k:?} has an empty value (it would delete the phrase from the text)"
+                )));
             }
             entries.push((k, v));
         }
@@ -42,8 +50,10 @@ impl UserDict {
         })
     }
 
-    /// From OpenCC's text format.
+    /// From OpenCC's text format. A byte order mark at the start (as a file saved
+    /// by Windows Notepad has) is not part of the first key.
     pub fn parse(text: &str) -> Result<Self> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut pairs = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let line = line.strip_suffix('\r').unwrap_or(line);
@@ -57,6 +67,12 @@ impl UserDict {
                 )));
             };
             let value = values.split(' ').next().unwrap_or("");
+            if value.is_empty() {
+                return Err(Error::InvalidUserDictionary(format!(
+                    "line {}: {key:?} has no value after the tab",
+                    i + 1
+                )));
+            }
             pairs.push((key.to_string(), value.to_string()));
         }
         Self::from_pairs(&pairs)
@@ -109,6 +125,24 @@ mod tests {
             .to_string()
             .contains("line 1"));
         assert!(UserDict::from_pairs(&[("", "x")]).is_err());
+    }
+
+    #[test]
+    fn empty_values_are_refused_and_a_bom_is_not_part_of_a_key() {
+        let e = UserDict::parse("头发\t頭髮\n香菜\t\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2") && e.contains("香菜"), "{e}");
+        assert!(UserDict::from_pairs(&[("香菜", "")])
+            .unwrap_err()
+            .to_string()
+            .contains("empty value"));
+        let d = UserDict::parse("\u{feff}香菜\t芫荽\n").unwrap();
+        let mut got = String::new();
+        d.split("香菜", |p| match p {
+            Piece::Plain(t) | Piece::Replacement(t) => got.push_str(t),
+        });
+        assert_eq!(got, "芫荽");
     }
 
     #[test]

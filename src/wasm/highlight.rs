@@ -13,9 +13,21 @@ const HIGHLIGHT_OPTIONS: &[&str] = &[
     "ignoreWhitespace",
 ];
 
+/// A keyword as Rust text, or "" — skipped, and listed in `skipped` — if it
+/// holds a lone surrogate: that would become U+FFFD and match every U+FFFD and
+/// every lone surrogate in the text, which is not what it says.
+fn keyword_text(value: &JsValue) -> Option<String> {
+    let s = value.as_string()?;
+    // (Checking the JS string itself costs a call per code unit: only when needed.)
+    if s.contains('\u{FFFD}') && !value.unchecked_ref::<js_sys::JsString>().is_valid_utf16() {
+        return Some(String::new());
+    }
+    Some(s)
+}
+
 /// Keywords: an array of strings (a single string is one keyword).
 fn keywords(value: JsValue) -> Result<Vec<String>, JsValue> {
-    if let Some(s) = value.as_string() {
+    if let Some(s) = keyword_text(&value) {
         return Ok(vec![s]);
     }
     if !js_sys::Array::is_array(&value) {
@@ -26,7 +38,7 @@ fn keywords(value: JsValue) -> Result<Vec<String>, JsValue> {
     let array: js_sys::Array = value.unchecked_into();
     let mut out = Vec::with_capacity(array.length() as usize);
     for (i, v) in array.iter().enumerate() {
-        match v.as_string() {
+        match keyword_text(&v) {
             Some(s) => out.push(s),
             None => {
                 return Err(js_err(Error::InvalidKeywords(format!(

@@ -89,18 +89,47 @@ fn options<T: for<'de> serde::Deserialize<'de> + Default>(
         return Ok(T::default());
     }
     check_keys(&value, what, valid)?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| {
+    let deserializer = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let option = e.path().to_string();
         // serde-wasm-bindgen's message is a JS error's text ("Error: invalid type …").
-        let reason = e.to_string();
-        let reason = reason
-            .strip_prefix("Error: ")
-            .unwrap_or(&reason)
-            .to_string();
+        let reason = e.inner().to_string();
+        let reason = reason.strip_prefix("Error: ").unwrap_or(&reason);
         coded_err(
             "invalid-option",
-            &format!("invalid {what} options: {reason}"),
+            &format!(
+                "invalid {what} option {option}: {}",
+                plain_type_error(reason)
+            ),
         )
     })
+}
+
+/// serde's "invalid type: string \"3\", expected f64" in a JavaScript
+/// programmer's words: "expected a number, got the string \"3\"".
+#[cfg(any(feature = "highlight", feature = "clean"))]
+fn plain_type_error(reason: &str) -> String {
+    let Some((got, expected)) = reason
+        .strip_prefix("invalid type: ")
+        .and_then(|r| r.split_once(", expected "))
+    else {
+        return reason.to_string();
+    };
+    let expected = match expected {
+        "f64" | "f32" | "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a number",
+        "a map" => "an object",
+        e if e.starts_with("struct ") || e.starts_with("a sequence") => "an object or array",
+        e => e,
+    };
+    let got = if got.starts_with("string ")
+        || got.starts_with("integer ")
+        || got.starts_with("floating point ")
+    {
+        format!("the {got}")
+    } else {
+        got.to_string()
+    };
+    format!("expected {expected}, got {got}")
 }
 
 /// Plain JS objects (maps as objects) from a result.
@@ -257,6 +286,15 @@ fn utf16_view(conv: &convert::Converter, text: &str, units: usize) -> js_sys::Ui
     })
 }
 
+/// A JS value as an error message shows it: a string or number as it is, else its type.
+fn describe(value: &JsValue) -> String {
+    match (value.as_string(), value.as_f64()) {
+        (Some(s), _) => s,
+        (None, Some(n)) => n.to_string(),
+        _ => value.js_typeof().as_string().unwrap_or_default(),
+    }
+}
+
 /// `{ dictionary, includeTofuRisk }` read by hand, so the lean converter
 /// build needs no serde at the boundary.
 fn converter_options(value: JsValue) -> Result<ConverterOptions, JsValue> {
@@ -293,7 +331,7 @@ fn converter_options(value: JsValue) -> Result<ConverterOptions, JsValue> {
         out.include_tofu_risk = tofu.as_bool().ok_or_else(|| {
             js_err(Error::InvalidOption {
                 option: "Converter.includeTofuRisk".into(),
-                value: format!("{tofu:?}"),
+                value: describe(&tofu),
                 valid: "true, false".into(),
             })
         })?;

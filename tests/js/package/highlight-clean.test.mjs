@@ -58,7 +58,8 @@ test('clean: a PNG is refused with a clear error', () => {
   assert.throws(() => clean(png), (e) => e instanceof Error && e.code === 'not-text' && e.kind === 'png');
   assert.throws(() => clean('x', { maxBytes: 0 }), (e) => e.code === 'too-large' && e.size === 1 && e.limit === 0);
   // Options of the wrong shape or type are invalid-option too, with one readable message.
-  assert.throws(() => clean('x', { maxBytes: 'a' }), (e) => e.code === 'invalid-option' && /^invalid clean options: invalid type/.test(e.message));
+  assert.throws(() => clean('x', { maxBytes: 'a' }), (e) => e.code === 'invalid-option' && e.message === 'invalid clean option maxBytes: expected a number, got the string "a"');
+  assert.throws(() => highlight('x', ['x'], { wholeWord: 'yes' }), (e) => e.code === 'invalid-option' && e.message === 'invalid highlight option wholeWord: expected a boolean, got the string "yes"');
   assert.throws(() => clean('x', []), (e) => e.code === 'invalid-option');
   assert.throws(() => highlight('x', ['a'], { wholeWord: 'yes' }), (e) => e.code === 'invalid-option');
 });
@@ -77,4 +78,9 @@ test('lone surrogates from JS strings become U+FFFD, offsets stay aligned', () =
   const r = highlight('x\uDC00疫情', ['疫情']);
   assert.deepEqual(r.matches, [{ start: 2, end: 4, keyword: 0 }]);
   assert.ok(clean('\uD800标题\n正文第一段，内容很长很长，说明了很多事情。').text.includes('正文第一段'));
+  // A keyword with a lone surrogate cannot match exactly (it would read as U+FFFD,
+  // like the text's lone surrogates): skipped, not matched against \uDC00.
+  const s = highlight('a\uD800b\uDC00c\uFFFD', ['b', '\uD800', '\uFFFD']);
+  assert.deepEqual(s.skipped, [1]);
+  assert.deepEqual(s.counts, [1, 0, 3]);
 });
