@@ -10,8 +10,9 @@
 import initWasm, * as wasm from '../pkg/wasm-lite/jingwen.js';
 import { browserEntry } from '../pkg/core.js';
 import manifest from '../pkg/data/configs.js';
+import urls from '../pkg/data/urls.js';
 
-const { init, api } = browserEntry(initWasm, wasm, new URL('./data/', import.meta.url), manifest);
+const { init, api } = browserEntry(initWasm, wasm, { urls, wasmPath: 'wasm-lite/jingwen_bg.wasm' }, manifest);
 
 /** Loads the wasm module (once) and, optionally, dictionaries (see 'jingwen'). */
 export default init;

@@ -14,8 +14,9 @@
 import initWasm, * as wasm from '../pkg/wasm/jingwen.js';
 import { browserEntry } from '../pkg/core.js';
 import manifest from '../pkg/data/configs.js';
+import urls from '../pkg/data/urls.js';
 
-const { init, api } = browserEntry(initWasm, wasm, new URL('./data/', import.meta.url), manifest);
+const { init, api } = browserEntry(initWasm, wasm, { urls, wasmPath: 'wasm/jingwen_bg.wasm' }, manifest);
 
 /**
  * Loads the wasm module (once) and, optionally, dictionaries.

@@ -23,7 +23,7 @@ const coded = (code, message) => Object.assign(new Error(message), { code });
 // and far below the ~2 ms it takes once, spread over the conversions to come.
 const BRIDGE_UNITS = 4096;
 
-export function createApi(rawWasm, { readSync = null, fetchBytes = null, files = {}, decodeUtf16 = null, bridge = () => null } = {}) {
+export function createApi(rawWasm, { readSync = null, fetchBytes = null, files = {}, decodeUtf16 = null, bridge = () => null, ready = () => true } = {}) {
   const pending = new Map(); // file -> Promise while it is being fetched and registered
   // file -> [[dictionary, offset, length], …]
   const contents = new Map();
@@ -49,6 +49,8 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
   // instead of failing in confusing ways. (The page restarts its worker.)
   let broken = null;
   const guard = (fn) => {
+    // Browsers: the wasm-bindgen glue would fail with "Cannot read properties of undefined".
+    if (!ready()) throw coded('not-initialized', 'jingwen: the wasm module is not loaded yet; call `await init()` first');
     if (broken) throw new Error(`jingwen: the engine stopped after an internal error (${broken}); reload it`);
     try {
       return fn();
@@ -115,6 +117,13 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
     );
   }
 
+  // A class's wasm object, or a clear Error once free() has been called (the glue
+  // would say "null pointer passed to rust").
+  const alive = (inner, cls) => {
+    if (!inner) throw coded('freed', `jingwen: this ${cls} has been freed (free() was called); make a new one`);
+    return inner;
+  };
+
   const text = (value, fn) => {
     if (typeof value !== 'string') throw new TypeError(`jingwen.${fn}: text must be a string, got ${typeof value}`);
     return value;
@@ -179,24 +188,29 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
      */
     constructor(config, options) {
       ensureSync(config);
-      this.#inner = guard(() => new wasm.Converter(String(config), options ?? undefined));
+      // A Map of phrases as well as an object (Object.entries of a Map is empty).
+      const dictionary = options?.dictionary instanceof Map ? Object.fromEntries(options.dictionary) : options?.dictionary;
+      const opts = options && dictionary !== options.dictionary ? { ...options, dictionary } : options;
+      this.#inner = guard(() => new wasm.Converter(String(config), opts ?? undefined));
     }
     convert(input) {
       return guard(() => {
+        const inner = alive(this.#inner, 'Converter');
         const t = text(input, 'Converter.convert');
         return converted(
           t,
-          () => this.#inner.convertUtf16(t, t.length),
-          (units) => this.#inner.convertInput(units),
+          () => inner.convertUtf16(t, t.length),
+          (units) => inner.convertInput(units),
         );
       });
     }
     get config() {
-      return this.#inner.config;
+      return alive(this.#inner, 'Converter').config;
     }
-    /** Frees the wasm memory now (otherwise done when garbage-collected). */
+    /** Frees the wasm memory now (otherwise done when garbage-collected); later calls are a no-op. */
     free() {
-      this.#inner.free();
+      this.#inner?.free();
+      this.#inner = null;
     }
   }
 
@@ -221,20 +235,22 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
         this.#inner = guard(() => new wasm.Highlighter(keywords, options ?? undefined));
       }
       find(input) {
-        return guard(() => this.#inner.find(text(input, 'Highlighter.find')));
+        return guard(() => alive(this.#inner, 'Highlighter').find(text(input, 'Highlighter.find')));
       }
       /** Matches as a flat Uint32Array [start, end, keyword, …] (UTF-16 offsets): fastest for many matches. */
       findFlat(input) {
-        return guard(() => this.#inner.findFlat(text(input, 'Highlighter.findFlat')));
+        return guard(() => alive(this.#inner, 'Highlighter').findFlat(text(input, 'Highlighter.findFlat')));
       }
       toHtml(input) {
-        return guard(() => this.#inner.toHtml(text(input, 'Highlighter.toHtml')));
+        return guard(() => alive(this.#inner, 'Highlighter').toHtml(text(input, 'Highlighter.toHtml')));
       }
       get keywordCount() {
-        return this.#inner.keywordCount;
+        return alive(this.#inner, 'Highlighter').keywordCount;
       }
+      /** Frees the wasm memory now (otherwise done when garbage-collected); later calls are a no-op. */
       free() {
-        this.#inner.free();
+        this.#inner?.free();
+        this.#inner = null;
       }
     };
   }
@@ -283,13 +299,31 @@ export async function bodyBytes(res) {
 }
 
 /**
- * The browser side of an entry point: fetches dictionaries next to the entry
- * (`dataUrl`), and an `init` that loads the wasm once and can preload.
+ * The browser side of an entry point: an `init` that loads the wasm once and can
+ * preload, and dictionaries fetched from `urls` (data/urls.js: one URL per file,
+ * written out so that bundlers copy the files and rewrite the URLs), or from
+ * `init({ base })`, the folder the page copied the package's files to.
+ * `wasmPath`: the entry's wasm file, relative to that folder.
  */
-export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {} } = {}) {
+export function browserEntry(initWasm, wasm, { urls, wasmPath }, { configs = {}, files = {} } = {}) {
+  let base = null;
+  const urlOf = (name) => (base ? new URL(`data/${name}`, base) : urls[name]?.() ?? null);
   async function download(name) {
-    const res = await fetch(new URL(name, dataUrl));
-    if (!res.ok) throw coded('dictionary-download-failed', `jingwen: could not fetch dictionary ${name}: HTTP ${res.status}`);
+    const url = urlOf(name);
+    const failed = (why) => coded('dictionary-download-failed', `jingwen: could not fetch dictionary ${name}${url ? ` from ${url}` : ''}: ${why}`);
+    if (!url) throw failed('no such data file');
+    let res;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      throw failed(e.message);
+    }
+    if (!res.ok) throw failed(`HTTP ${res.status}`);
+    // A dev server answering every unknown path with its index page: say so, not
+    // "the file has the wrong size".
+    if (/^text\/html/i.test(res.headers.get('content-type') ?? '')) {
+      throw failed('the server sent an HTML page, not the file (is the package\'s data/ folder served? see init({ base }))');
+    }
     return bodyBytes(res);
   }
   // Downloads started by init() before the wasm was ready, taken by the first load().
@@ -312,16 +346,30 @@ export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {}
     if (strings === undefined && memory && units >= BRIDGE_UNITS) strings = stringBridge(memory);
     return strings ?? null;
   };
-  const api = createApi(wasm, { fetchBytes, files, bridge });
+  const api = createApi(wasm, { fetchBytes, files, bridge, ready: () => memory !== null });
   let ready = null;
   async function init(options = {}) {
-    ready ??= initWasm(options.module ? { module_or_path: options.module } : undefined).then((exports) => {
-      memory = exports.memory;
-      return exports;
-    });
+    if (!ready && options.base != null) {
+      base = new URL(String(options.base), globalThis.location?.href);
+      if (!base.pathname.endsWith('/')) base.pathname += '/';
+    }
+    const where = options.module ?? (base ? new URL(wasmPath, base) : undefined);
+    ready ??= initWasm(where === undefined ? undefined : { module_or_path: where }).then(
+      (exports) => {
+        memory = exports.memory;
+        return exports;
+      },
+      (e) => {
+        ready = null; // a failed load can be retried
+        const from = where instanceof URL || typeof where === 'string' ? ` from ${where}` : '';
+        throw Object.assign(coded('wasm-load-failed', `jingwen: could not load the wasm module${from}: ${e.message}`), { cause: e });
+      },
+    );
+    // A name or a list of them.
+    const preload = [options.preload ?? []].flat();
     // Which files a configuration needs is known without the wasm (data/configs.js,
     // generated at build time), so its dictionaries download while the wasm compiles.
-    for (const what of [options.preload || []].flat()) {
+    for (const what of preload) {
       const key = String(what).toLowerCase().replace(/\.json$/, '');
       for (const name of Object.hasOwn(configs, key) ? configs[key] : []) {
         const file = fileOf(files, name);
@@ -331,9 +379,12 @@ export function browserEntry(initWasm, wasm, dataUrl, { configs = {}, files = {}
         early.set(file, p);
       }
     }
-    await ready;
-    if (options.preload) await api.load(...options.preload);
-    early.clear(); // anything load() did not need (already registered)
+    try {
+      await ready;
+      if (preload.length) await api.load(...preload);
+    } finally {
+      early.clear(); // anything load() did not need (already registered), or all after a failure
+    }
   }
   return { init, api };
 }

@@ -21,6 +21,8 @@
 export interface JingwenError extends Error {
   code:
     | 'unknown-config'
+    | 'not-initialized'
+    | 'wasm-load-failed'
     | 'dictionary-not-loaded'
     | 'dictionary-download-failed'
     | 'invalid-dictionary'
@@ -29,7 +31,8 @@ export interface JingwenError extends Error {
     | 'unknown-option'
     | 'not-text'
     | 'too-large'
-    | 'invalid-keywords';
+    | 'invalid-keywords'
+    | 'freed';
   /** `not-text`: what the bytes look like — `png`, `jpeg`, `gif`, `pdf`, `zip`, `gzip`, `elf`, `exe`, `wasm`, `rar`, `7z`, `ole`, `sqlite`, `mp3`, `ogg`, `flac`, `bzip2`, `xz`, `font`, `mp4`, `riff` or `binary`. */
   kind?: string;
   /** `too-large`: the input's size and the limit (`maxBytes`), in bytes. */
@@ -44,15 +47,28 @@ export type ConfigName =
   | (string & {});
 
 export interface InitOptions {
-  /** Where the wasm module comes from: a URL, Response, bytes or WebAssembly.Module (default: next to this file). */
-  module?: RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+  /**
+   * Where the wasm module comes from: a URL (string or `URL`), a `Response` (or a
+   * promise of one), bytes, or a `WebAssembly.Module`. Default: the package's own
+   * file, or the one under `base`. (Typed without the DOM library's names, so that
+   * a Node-only TypeScript project type-checks too.)
+   */
+  module?: string | ArrayBuffer | ArrayBufferView | object;
+  /**
+   * The folder the page serves the package's `wasm/`, `wasm-lite/` and `data/`
+   * folders from, for bundlers that do not copy files a module refers to by
+   * `new URL(…, import.meta.url)` (esbuild): e.g. `'/jingwen/'`, relative to the
+   * page. Vite, webpack 5 and Parcel copy them by themselves.
+   */
+  base?: string | object;
   /** Configurations (and/or `'highlight'`) whose dictionaries to fetch now; the downloads start at once, in parallel with the wasm. */
-  preload?: string[];
+  preload?: string | string[];
 }
 
 /**
  * Loads the wasm module (once), then optionally dictionaries. Required in
- * browsers before any other call; a no-op in Node (kept so code runs unchanged).
+ * browsers before any other call (which otherwise throws a `not-initialized`
+ * Error); in Node it only preloads (kept so code runs unchanged).
  */
 export default function init(options?: InitOptions): Promise<void>;
 
@@ -76,8 +92,9 @@ export interface ConverterOptions {
    * The user's own phrases, taking priority over the built-in dictionaries and
    * output verbatim: `{ "香菜": "芫荽" }`, or OpenCC's text format
    * (`key<TAB>value` lines, `#` comments; the first of several values is used).
+   * A `Map` of phrases works too.
    */
-  dictionary?: Record<string, string> | string;
+  dictionary?: Record<string, string> | Map<string, string> | string;
   /** Use dictionaries OpenCC marks `may_output_tofu` (default `true`, as OpenCC). */
   includeTofuRisk?: boolean;
 }
@@ -88,7 +105,7 @@ export class Converter {
   convert(text: string): string;
   /** The configuration's OpenCC name. */
   readonly config: string;
-  /** Frees the wasm memory now (otherwise done when garbage-collected). */
+  /** Frees the wasm memory now (otherwise done when garbage-collected). Later calls throw a `freed` Error; `free()` again does nothing. */
   free(): void;
 }
 
@@ -215,7 +232,7 @@ export interface HighlightResult {
   matches: Match[];
   /** Matches per keyword (a duplicate keyword counts 0; its matches count for the first). */
   counts: number[];
-  /** Indexes of empty or whitespace-only keywords. */
+  /** Indexes of keywords that cannot match: empty, whitespace-only, or holding a lone surrogate (text's lone surrogates are read as U+FFFD). */
   skipped: number[];
 }
 
@@ -233,5 +250,6 @@ export class Highlighter {
   findFlat(text: string): Uint32Array;
   toHtml(text: string): string;
   readonly keywordCount: number;
+  /** Frees the wasm memory now (otherwise done when garbage-collected). Later calls throw a `freed` Error; `free()` again does nothing. */
   free(): void;
 }

@@ -17,7 +17,8 @@ const api = createApi(wasm, { readSync, files: manifest.files, decodeUtf16 });
 
 /** Nothing to do in Node (kept so code written for browsers runs unchanged). */
 export default async function init(options = {}) {
-  if (options.preload) await api.load(...options.preload);
+  // A name or a list of them.
+  await api.load(...[options.preload ?? []].flat());
 }
 
 export const { load, convert, Converter, clean, cleanRules, highlight, highlightHtml, Highlighter, version, configs } = api;

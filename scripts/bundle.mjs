@@ -5,7 +5,7 @@
 // rounds of module requests. Node's entry (pkg/node.js) is not bundled:
 // Node reads modules from disk, where a second level costs nothing.
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -38,4 +38,7 @@ for (const { src, out, wasm } of entries) {
   if (count !== 1) throw new Error(`${out}: expected the glue's wasm URL once, found it ${count} times`);
   writeFileSync(path, code.replace(pattern, `new URL("${wasm}", import.meta.url)`));
 }
+// Inlined in both bundles, and its paths are the bundles' (pkg/), not its own:
+// not a file to ship.
+rmSync(`${root}/pkg/data/urls.js`);
 console.log(`bundled ${entries.map((e) => e.out).join(', ')}`);

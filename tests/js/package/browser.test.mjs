@@ -38,7 +38,9 @@ writeFileSync(
   `import init, { convert, clean, highlight, load } from 'jingwen';
 import initLite, * as lite from 'jingwen/convert';
 const out = {};
+const codeOf = (fn) => { try { fn(); return 'no error'; } catch (e) { return e.code + ': ' + e.message; } };
 try {
+  out.beforeInit = codeOf(() => convert('汉字', 's2t'));
   await init();
   try { convert('汉字', 's2t'); out.beforeLoad = 'no error'; } catch (e) { out.beforeLoad = e.message; out.beforeLoadCode = e.code; }
   await load('s2t');
@@ -46,8 +48,13 @@ try {
   out.clean = clean('标题\\n正文第一段，内容很长很长，说明了很多事情。\\n责任编辑：王蒙').text;
   await load('highlight');
   out.counts = highlight('頭髮', ['头发'], { foldScript: true }).counts;
-  await initLite({ preload: ['t2s'] });
+  out.badWasm = await initLite({ module: './no-such.wasm' }).then(() => 'no error', (e) => e.code + ': ' + e.message);
+  await initLite({ preload: 't2s' }); // a failed init can be retried; one name needs no list
   out.lite = lite.convert('漢字', 't2s');
+  const c = new lite.Converter('t2s');
+  c.free();
+  c.free();
+  out.afterFree = codeOf(() => c.convert('漢字'));
   out.liteHasClean = 'clean' in lite;
 } catch (e) { out.error = String(e && e.stack || e); }
 document.body.dataset.result = JSON.stringify(out);`,
@@ -143,6 +150,9 @@ test('a plain module page imports the package and uses it', async () => {
   const out = JSON.parse(await page.evaluate(() => document.body.dataset.result));
   assert.equal(out.error, undefined);
   assert.deepEqual(errors, []);
+  assert.match(out.beforeInit, /^not-initialized: .*await init\(\)/);
+  assert.match(out.badWasm, /^wasm-load-failed: jingwen: could not load the wasm module from .*no-such\.wasm/);
+  assert.match(out.afterFree, /^freed: .*Converter has been freed/);
   assert.match(out.beforeLoad, /not loaded yet.*load\("s2t"\)/);
   assert.equal(out.beforeLoadCode, 'dictionary-not-loaded');
   assert.equal(out.s2t, '漢字轉換，頭髮發展');

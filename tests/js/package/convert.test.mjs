@@ -44,6 +44,26 @@ test('Converter with a user dictionary (object and OpenCC text)', () => {
   assert.equal(t.convert('软件'), '軟體程式');
   assert.throws(() => new Converter('s2t', { dictionary: 'no tab' }), /line 1/);
   assert.throws(() => new Converter('s2t', { dictonary: {} }), /dictonary/);
+  // A Map works like an object; a BOM does not stick to the first key; an empty
+  // value (it would delete text) is an Error, not silence.
+  assert.equal(new Converter('s2t', { dictionary: new Map([['香菜', '芫荽']]) }).convert('香菜'), '芫荽');
+  assert.equal(new Converter('s2t', { dictionary: '\uFEFF香菜\t芫荽' }).convert('香菜'), '芫荽');
+  assert.throws(() => new Converter('s2t', { dictionary: { 香菜: '' } }), (e) => e.code === 'invalid-user-dictionary' && /empty value/.test(e.message));
+  assert.throws(() => new Converter('s2t', { dictionary: '香菜\t' }), (e) => e.code === 'invalid-user-dictionary' && /line 1/.test(e.message));
+  assert.throws(() => new Converter('s2t', { includeTofuRisk: 'no' }), (e) => e.code === 'invalid-option' && e.message.includes('invalid value "no"'));
+});
+
+test('a freed Converter says so; free() twice is fine', () => {
+  const c = new Converter('s2t');
+  c.free();
+  c.free();
+  assert.throws(() => c.convert('汉字'), (e) => e.code === 'freed');
+  assert.throws(() => c.config, (e) => e.code === 'freed');
+});
+
+test('init({ preload }) takes one name or a list', async () => {
+  await init({ preload: 's2tw' });
+  await init({ preload: ['s2hk'] });
 });
 
 test('includeTofuRisk: false leaves out TSCharactersExt', () => {
