@@ -51,6 +51,14 @@ const browser = await chromium.launch({
 });
 after(() => browser.close());
 
+/** Opens the app at `url`: its results are right, with no page error and no failed request. */
+async function expectApp(url) {
+  const { out, errors, failed } = await run(url);
+  assert.deepEqual(out, WANT);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(failed, []);
+}
+
 /** Opens `url`, waits for the app's result; also answers the responses that failed. */
 async function run(url) {
   const page = await browser.newPage();
@@ -89,10 +97,7 @@ test('Vite: a production build copies the wasm and the dictionaries, and the app
   assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 2, 'the full and the lean wasm');
   const server = await serve(dist);
   try {
-    const { out, errors, failed } = await run(server.url);
-    assert.deepEqual(out, WANT);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(failed, []);
+    await expectApp(server.url);
   } finally {
     server.close();
   }
@@ -119,10 +124,7 @@ test("Vite's dev server serves the package's files, and the app works", async ()
       dev.stderr.on('data', read);
       dev.on('exit', (code) => reject(new Error(`vite exited (${code}):\n${log}`)));
     });
-    const { out, errors, failed } = await run(url);
-    assert.deepEqual(out, WANT);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(failed, []);
+    await expectApp(url);
   } finally {
     dev.kill();
   }
@@ -137,10 +139,7 @@ test("esbuild: the app serves the package's folders and names them with init({ b
   for (const dir of ['wasm', 'wasm-lite', 'data']) cpSync(join(process.cwd(), 'node_modules/jingwen', dir), join(dist, 'jingwen', dir), { recursive: true });
   const server = await serve(dist);
   try {
-    const { out, errors, failed } = await run(server.url);
-    assert.deepEqual(out, WANT);
-    assert.deepEqual(errors, []);
-    assert.deepEqual(failed, []);
+    await expectApp(server.url);
   } finally {
     server.close();
   }
