@@ -286,13 +286,14 @@ fn utf16_view(conv: &convert::Converter, text: &str, units: usize) -> js_sys::Ui
     })
 }
 
-/// A JS value as an error message shows it: a string or number as it is, else its type.
+/// A JS value as an error message shows it: a string as it is, else as JSON, else
+/// its type. (JSON.stringify formats numbers: Rust's float formatting would add
+/// ~20 KB to the lean wasm.)
 fn describe(value: &JsValue) -> String {
-    match (value.as_string(), value.as_f64()) {
-        (Some(s), _) => s,
-        (None, Some(n)) => n.to_string(),
-        _ => value.js_typeof().as_string().unwrap_or_default(),
-    }
+    value
+        .as_string()
+        .or_else(|| js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
 }
 
 /// `{ dictionary, includeTofuRisk }` read by hand, so the lean converter
