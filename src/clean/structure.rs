@@ -344,6 +344,72 @@ const OUTLET_ENDINGS: &[&str] = &[
     "頻道",
 ];
 
+/// Words ending like an outlet's name that are not one (a headline's 喜报, 防护网).
+const NOT_OUTLETS: &[&str] = &[
+    "喜报",
+    "喜報",
+    "捷报",
+    "捷報",
+    "简报",
+    "簡報",
+    "通报",
+    "通報",
+    "海报",
+    "海報",
+    "快报",
+    "快報",
+    "情报",
+    "情報",
+    "预报",
+    "預報",
+    "举报",
+    "舉報",
+    "汇报",
+    "匯報",
+    "年报",
+    "年報",
+    "战报",
+    "戰報",
+    "电报",
+    "電報",
+    "防护网",
+    "防護網",
+    "保障网",
+    "保障網",
+    "安全网",
+    "安全網",
+    "关系网",
+    "關係網",
+    "互联网",
+    "互聯網",
+    "物联网",
+    "物聯網",
+    "电网",
+    "電網",
+    "天网",
+    "天網",
+    "法网",
+    "法網",
+    "合作社",
+    "供销社",
+    "供銷社",
+    "旅行社",
+    "出版社",
+    "结社",
+    "結社",
+];
+
+/// Is `name` (a short line) an outlet's name? One of [`OUTLET_ENDINGS`], and for the
+/// one-character endings (网, 报, 社) short, as names are (人民网, 新华社, 中国新闻网),
+/// and not a word that merely ends that way.
+fn outlet_name(name: &str) -> bool {
+    let Some(ending) = OUTLET_ENDINGS.iter().find(|e| name.ends_with(*e)) else {
+        return false;
+    };
+    let generic = ending.chars().count() == 1;
+    !(generic && visible_len(name) > 6) && !NOT_OUTLETS.iter().any(|w| name.ends_with(w))
+}
+
 /// Lines at the top that are the site's furniture, not the article: a run of
 /// three or more very short lines (a menu split one item per line), and an
 /// outlet name standing alone before the headline ("中国新闻网", "中央社 CNA").
@@ -375,12 +441,19 @@ pub fn remove_head_furniture(blocks: &mut [Block]) {
         let outlet = visible_len(t) <= 10
             && !has_clause_punct(t)
             && !name.is_empty()
-            && (OUTLET_ENDINGS.iter().any(|e| name.ends_with(e)) || portal_channel);
+            && (outlet_name(name) || portal_channel);
         let headline_follows = kept[k + 1..]
             .iter()
             .take(5)
             .any(|&j| visible_len(&blocks[j].text) >= 6 && title_like(&blocks[j].text));
-        if outlet && headline_follows {
+        // A line followed by a "——" subtitle is that subtitle's headline (织密民生保障网).
+        let subtitle_next = kept.get(k + 1).is_some_and(|&j| {
+            blocks[j]
+                .text
+                .trim_start_matches(is_space)
+                .starts_with(['—', '─', '-'])
+        });
+        if outlet && headline_follows && !subtitle_next {
             blocks[i].remove(Rule::Navigation, "site name");
         }
     }
@@ -595,6 +668,27 @@ mod tests {
         ];
         remove_head_furniture(&mut v);
         assert!(v[0].kept());
+        // … and so does one with a subtitle or a subhead after it.
+        for title in [
+            "织密民生保障网",
+            "筑牢安全生产防护网",
+            "年终捷报",
+            "春耕喜报",
+            "走进新时代的供销社",
+        ] {
+            for next in ["——记全市民生工作", "一、全面推进各项工作落实"] {
+                let mut v = vec![
+                    b(title),
+                    b(next),
+                    b("正文第一段，内容很长很长，说明了很多事情。"),
+                ];
+                remove_head_furniture(&mut v);
+                assert!(v[0].kept(), "{title} / {next}");
+            }
+        }
+        let mut v = vec![b("人民网"), b("某地举行活动庆祝节日"), b("正文。")];
+        remove_head_furniture(&mut v);
+        assert!(!v[0].kept());
     }
 
     #[test]

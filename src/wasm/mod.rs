@@ -292,7 +292,11 @@ fn utf16_view(conv: &convert::Converter, text: &str, units: usize) -> js_sys::Ui
 fn describe(value: &JsValue) -> String {
     value
         .as_string()
-        .or_else(|| js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()))
+        .or_else(|| {
+            js_sys::JSON::stringify(value)
+                .ok()
+                .and_then(|s| s.as_string())
+        })
         .unwrap_or_else(|| value.js_typeof().as_string().unwrap_or_default())
 }
 
