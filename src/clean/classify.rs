@@ -834,6 +834,51 @@ fn is_seo_spam(s: &str) -> bool {
 }
 
 /// A menu: five or more short words separated by spaces or pipes, no punctuation.
+/// Words a promotion addresses its reader with, before its verb (请扫码关注 …).
+const IMPERATIVES: &[&str] = &[
+    "请", "請", "敬请", "敬請", "欢迎", "歡迎", "点击", "點擊", "点我", "點我", "按我", "长按",
+    "長按", "立即", "马上", "馬上", "赶紧", "趕緊", "快来", "快來", "一键", "一鍵", "戳", "或者",
+];
+/// "Our" app or account: a promotion may name it before its verb (本报客户端下载 …).
+const OURS: &[&str] = &[
+    "我们", "我們", "本报", "本報", "本台", "本网", "本網", "本站", "我台",
+];
+
+/// An app or account promotion (下载客户端, 扫码关注公众号, 点击上方蓝字关注): one
+/// of [`PROMO_PATTERNS`]' verbs with one of its objects close after it, addressed
+/// to the reader — the verb begins the line or a clause, or follows 请, 欢迎, 点击
+/// …, or the line speaks of "our" app (尽在 may stand anywhere). A news sentence
+/// with the same words has a subject before its verb, or the words far apart:
+/// 市民可通过扫描二维码预约挂号; 人脸识别技术的滥用引发社会关注.
+fn is_promotion(text: &str, tokens: &Tokens) -> bool {
+    let ours = OURS.iter().any(|w| text.contains(w));
+    let addressed = |before: &str| {
+        let b = before.trim_end_matches(is_space);
+        b.is_empty()
+            || b.len() < before.len()
+            || b.ends_with(|c: char| !c.is_alphanumeric())
+            || IMPERATIVES.iter().any(|w| b.ends_with(w))
+    };
+    PROMO_PATTERNS
+        .iter()
+        .enumerate()
+        .any(|(i, (verbs, objects))| {
+            if !tokens.has(1 << (list::PROMO + 2 * i as u32)) {
+                return false;
+            }
+            verbs.iter().any(|v| {
+                text.match_indices(v).any(|(at, _)| {
+                    if !(ours || matches!(*v, "尽在" | "盡在") || addressed(&text[..at])) {
+                        return false;
+                    }
+                    // The object within a few characters after the verb (《联合早报》数码版).
+                    let after: String = text[at + v.len()..].chars().take(12).collect();
+                    objects.iter().any(|o| o.is_empty() || after.contains(o))
+                })
+            })
+        })
+}
+
 /// A sentence of prose: a clause mark inside, sentence-final punctuation at the
 /// end, and some length (a footer's "未经授权，禁止转载。" is short).
 fn reads_as_sentence(s: &str) -> bool {
@@ -1129,14 +1174,8 @@ pub fn classify(b: &Block) -> Verdict {
             };
         }
     }
-    if len <= 50 {
-        for (i, (_, objects)) in PROMO_PATTERNS.iter().enumerate() {
-            let verb = 1 << (list::PROMO + 2 * i as u32);
-            let object = verb << 1;
-            if tokens.has(verb) && (objects == &[""] || tokens.has(object)) {
-                return Verdict::Remove(Rule::Promotion, "app or account promotion".into());
-            }
-        }
+    if len <= 50 && is_promotion(text, &tokens) {
+        return Verdict::Remove(Rule::Promotion, "app or account promotion".into());
     }
     if b.has(hint::SHARE) && short {
         return Verdict::Remove(Rule::Share, "share bar".into());
@@ -1351,6 +1390,12 @@ mod tests {
             ("分享到： 微信 微博 QQ空间", Rule::Share),
             ("海量资讯、精准解读，尽在新浪财经APP", Rule::Promotion),
             ("扫码关注我们的公众号", Rule::Promotion),
+            ("下载澎湃新闻客户端", Rule::Promotion),
+            ("欢迎下载本报客户端，获取更多资讯。", Rule::Promotion),
+            ("长按识别二维码关注", Rule::Promotion),
+            ("关注公众号：人民日报", Rule::Promotion),
+            ("更多精彩内容，尽在新浪新闻客户端", Rule::Promotion),
+            ("点击上方“人民日报”关注我们", Rule::Promotion),
             ("【1】【2】【3】", Rule::Pagination),
             ("上一页 1 2 3 下一页", Rule::Pagination),
             ("关键词：疫情 防控", Rule::Keywords),
@@ -1423,6 +1468,18 @@ mod tests {
             "法院审理认为，未经授权使用他人作品构成侵权，判决被告赔偿原告经济损失两万元。",
             "原告声明其对该作品版权所有，法院支持了原告的诉讼请求，判决被告赔偿经济损失五万元。",
             "該公司隨即發表免責聲明，強調相關言論僅代表個人立場，與公司無關。",
+            // The words of a promotion in news sentences.
+            "人脸识别技术的滥用引发社会关注。",
+            "市民可通过扫描二维码预约挂号。",
+            "骗子以客服名义诱导受害人添加微信号，随后实施诈骗。",
+            "该事件引发关注，涉事企业官方微博随后致歉。",
+            "目前已有超过2000万用户使用该App。",
+            "民眾可使用台北通App查詢各區開放時間。",
+            "每天早上，他都会打开电视收看新闻。",
+            "近年来，越来越多的消费者选择加入会员制超市。",
+            "视频平台会员订阅价格上涨引发热议。",
+            "系统可自动识别并拦截恶意下载行为。",
+            "专家精准解读新政策要点。",
         ] {
             assert_eq!(verdict(line), None, "{line}");
         }
