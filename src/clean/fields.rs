@@ -372,6 +372,16 @@ pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
     }
     // Values are names and outlets, not sentences.
     for (field, value) in &fields {
+        // An interviewer's question (记者：请介绍一下今年的工作重点。) is not a reporter credit.
+        let v = value.trim_matches(is_space);
+        if *field == Field::Author
+            && ((v.ends_with(['。', '？', '！', '?', '!']) && visible_len(v) >= 6)
+                || ["请", "請", "您", "你", "谈谈", "談談"]
+                    .iter()
+                    .any(|w| v.starts_with(w)))
+        {
+            return None;
+        }
         if *field != Field::Date
             && (visible_len(value) > 40
                 || value
@@ -535,6 +545,19 @@ mod tests {
         ] {
             assert!(!is_date(d), "{d}");
         }
+    }
+
+    #[test]
+    fn an_interviewers_question_is_not_a_reporter_credit() {
+        for q in [
+            "记者：请介绍一下今年的工作重点。",
+            "記者：請談談您的規劃。",
+            "记者：您怎么看待这个问题？",
+            "记者：这项改革的难点在哪里？",
+        ] {
+            assert_eq!(field_line(q), None, "{q}");
+        }
+        assert!(field_line("记者：王文军 李想").is_some());
     }
 
     #[test]
