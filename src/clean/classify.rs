@@ -682,6 +682,8 @@ const CAPTION_PREFIXES: &[&str] = &[
     "下圖",
     "组图",
     "組圖",
+    "资料图片",
+    "資料圖片",
     "资料图",
     "資料圖",
     "视频截图",
@@ -706,15 +708,6 @@ const CAPTION_PREFIXES: &[&str] = &[
     "▲",
     "△",
 ];
-
-fn starts_with_any(s: &str, list: &[&str]) -> bool {
-    // Compare only against entries that share the first character (no libc call per entry).
-    let Some(first) = s.chars().next() else {
-        return false;
-    };
-    list.iter()
-        .any(|p| p.starts_with(first) && s.starts_with(p))
-}
 
 /// A photo credit at the end: "（冯旭红 摄）", "(新华社记者 XX 摄)", "XX/摄", "XX 摄".
 fn ends_with_photo_credit(s: &str) -> bool {
@@ -751,9 +744,16 @@ fn ends_with_photo_credit(s: &str) -> bool {
                 {
                     return true;
                 }
-                // "（受访者供图）", "（嘉義縣政府提供）": credits of a picture.
+                // "（受访者供图）", "（嘉義縣政府提供）": credits of a picture — not of
+                // data ("（数据由市统计局提供）" ends a paragraph of the article).
                 let provided = ["供图", "供圖", "提供"].iter().any(|e| credit.ends_with(e))
-                    && visible_len(t) <= 200;
+                    && visible_len(t) <= 200
+                    && ![
+                        "数据", "數據", "资料", "資料", "信息", "資訊", "报告", "報告", "统计",
+                        "統計",
+                    ]
+                    .iter()
+                    .any(|w| credit.contains(w));
                 if provided && visible_len(credit) <= 20 {
                     return true;
                 }
@@ -772,6 +772,50 @@ fn ends_with_photo_credit(s: &str) -> bool {
         }
     }
     false
+}
+
+/// Does `s` begin as a caption does ([`CAPTION_PREFIXES`])? A prefix that is a word
+/// (上图, 图片来源) must be followed by a separator, as a caption's is (上图：, 图片来源
+/// 新华社): 上图书馆成了…, 下图显示了… and 图片来源渠道不明… are sentences.
+fn caption_start(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    CAPTION_PREFIXES.iter().any(|p| {
+        // Only entries that share the first character are compared (no libc call per entry).
+        if !p.starts_with(first) {
+            return false;
+        }
+        let Some(rest) = s.strip_prefix(p) else {
+            return false;
+        };
+        p.ends_with(['：', ':', '/', '／', '）', '为', '為'])
+            || rest.chars().next().is_none_or(|c| {
+                is_space(c)
+                    || matches!(
+                        c,
+                        '：' | ':'
+                            | '/'
+                            | '／'
+                            | '为'
+                            | '為'
+                            | '是'
+                            | '于'
+                            | '於'
+                            | '（'
+                            | '('
+                            | '【'
+                            | '，'
+                            | ','
+                            | '、'
+                            | '|'
+                            | '｜'
+                            | '丨'
+                            | '.'
+                            | '。'
+                    )
+            })
+    })
 }
 
 /// A breadcrumb: short items joined by `>`, `>>`, `»`, `›`, `→`.
@@ -1033,8 +1077,7 @@ pub fn classify(b: &Block) -> Verdict {
     }
 
     // Captions and photo credits.
-    let caption_prefix =
-        starts_with_any(inner, CAPTION_PREFIXES) || starts_with_any(bare, CAPTION_PREFIXES);
+    let caption_prefix = caption_start(inner) || caption_start(bare);
     if (caption_prefix && len <= 300) || ends_with_photo_credit(text) {
         return Verdict::Remove(Rule::Caption, "image caption or credit".into());
     }
@@ -1368,6 +1411,9 @@ mod tests {
             ("为全力以赴做好疫情防控工作，丹凤县开展入户排查。图为工作人员入户排查。（冯旭红 摄）", Rule::Caption),
             ("图/pixabay", Rule::Caption),
             ("视频截图", Rule::Caption),
+            ("上图：市民在公园里游玩。", Rule::Caption),
+            ("图片来源 视觉中国", Rule::Caption),
+            ("资料图片：某地街景", Rule::Caption),
             ("黄河新闻网 > 运城频道 >  今日头条", Rule::Navigation),
             ("人民網>>陜西頻道", Rule::Navigation),
             ("当前位置：首页 > 新闻", Rule::Navigation),
@@ -1480,6 +1526,11 @@ mod tests {
             "视频平台会员订阅价格上涨引发热议。",
             "系统可自动识别并拦截恶意下载行为。",
             "专家精准解读新政策要点。",
+            // Sentences that begin or end like a caption.
+            "今年前三季度，全市GDP同比增长5.2%。（数据由市统计局提供）",
+            "下图显示了近十年全国粮食产量的变化趋势，可以看出产量稳步提升。",
+            "上图书馆成了年轻人周末的新选择。",
+            "图片来源渠道不明，是造成谣言扩散的重要原因之一。",
             // An interview's questions.
             "记者：请介绍一下今年的工作重点。",
             "記者：請談談您的規劃。",

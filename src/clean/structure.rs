@@ -407,7 +407,8 @@ fn outlet_name(name: &str) -> bool {
         return false;
     };
     let generic = ending.chars().count() == 1;
-    !(generic && visible_len(name) > 6) && !NOT_OUTLETS.iter().any(|w| name.ends_with(w))
+    let long = generic && visible_len(name) > 6;
+    !long && !NOT_OUTLETS.iter().any(|w| name.ends_with(w))
 }
 
 /// Lines at the top that are the site's furniture, not the article: a run of
