@@ -237,13 +237,69 @@ fn is_comment_heading(s: &str) -> bool {
     COMMENT_HEADS.contains(&head.as_str()) && rest_ok && visible_len(t) <= 16
 }
 
+/// A line of a comment's furniture: who and when ("网易河南省郑州市网友 05-16 10:12",
+/// "IP属地：北京"), or a like/reply count alone.
+fn is_comment_furniture(s: &str) -> bool {
+    let t = s.trim_matches(is_space);
+    let time = t.as_bytes().windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b':'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    });
+    let counts = !t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || is_space(c) || "赞讚回复覆楼樓条條".contains(c));
+    time || counts
+        || [
+            "网友",
+            "網友",
+            "IP属地",
+            "IP屬地",
+            "楼主",
+            "樓主",
+            "用户",
+            "用戶",
+            "发表于",
+            "發表於",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+            && visible_len(t) <= 40
+}
+
 /// A comment section: its heading and the comments after it (short blocks:
 /// user names, dates, vote counts, one- or two-sentence remarks), up to the
 /// next long paragraph.
 pub fn remove_comment_sections(blocks: &mut [Block]) {
+    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kept()).collect();
     let mut inside = false;
-    for b in blocks.iter_mut().filter(|b| b.kept()) {
-        if is_comment_heading(&b.text) || b.has(hint::COMMENT) && visible_len(&b.text) <= 100 {
+    for (k, &i) in kept.iter().enumerate() {
+        let b = &blocks[i];
+        // A heading an article's own text may have (留言, 网友留言： before the
+        // message it reports on) starts a section only if comments' furniture
+        // follows — a user, a time, a like count. 热门跟贴, 评论区 … always do.
+        let t = unbracket(b.text.trim_matches(is_space));
+        let plain = [
+            "留言",
+            "网友留言",
+            "網友留言",
+            "读者留言",
+            "讀者留言",
+            "评论",
+            "評論",
+        ]
+        .iter()
+        .any(|h| t.trim_end_matches([':', '：']) == *h);
+        let heading = is_comment_heading(&b.text)
+            && (!plain
+                || kept[k + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|&j| is_comment_furniture(&blocks[j].text)));
+        let b = &mut blocks[i];
+        if heading || b.has(hint::COMMENT) && visible_len(&b.text) <= 100 {
             b.remove(Rule::Comments, "reader comments");
             inside = true;
             continue;
@@ -690,6 +746,19 @@ mod tests {
         let mut v = vec![b("人民网"), b("某地举行活动庆祝节日"), b("正文。")];
         remove_head_furniture(&mut v);
         assert!(!v[0].kept());
+    }
+
+    #[test]
+    fn a_comment_heading_in_the_text_needs_comments_after_it() {
+        let mut v = vec![
+            b("正文第一段，说明情况，内容很长。"),
+            b("网友留言："),
+            b("小区路灯坏了一个多月，晚上出行很不方便，希望有关部门尽快修好。"),
+            b("接到留言后，街道工作人员第二天就上门查看，并联系供电部门完成了维修。"),
+            b("居民纷纷表示满意。"),
+        ];
+        remove_comment_sections(&mut v);
+        assert!(v.iter().all(|b| b.kept()));
     }
 
     #[test]
