@@ -505,8 +505,6 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "ICP證",
     "ICP证",
     "ICP備",
-    "备案号",
-    "備案號",
     "公网安备",
     "公網安備",
     "网安备",
@@ -522,13 +520,10 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "网络文化经营许可证",
     "網絡文化經營許可證",
     "出版物经营许可证",
-    "违法和不良信息举报",
-    "違法和不良信息舉報",
     "不构成投资建议",
     "不構成投資建議",
     "风险自担",
     "風險自擔",
-    "不良信息举报",
     "转载请注明",
     "轉載請註明",
     "侵权必究",
@@ -537,15 +532,8 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "本網站由",
     "关于我们",
     "關於我們",
-    "联系我们",
-    "聯繫我們",
     "網站地圖",
     "网站地图",
-    "隐私政策",
-    "隱私政策",
-    "服务条款",
-    "服務條款",
-    "用户协议",
     "信息存储服务",
     "資訊儲存服務",
     "information storage services",
@@ -555,6 +543,8 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "不得轉載",
     "违者必究",
     "違者必究",
+    "翻版必究",
+    "翻印必究",
 ];
 /// Marks of a copyright notice or site footer that a news sentence can also hold
 /// (法院认定，未经授权使用他人作品构成侵权 …; 公司法律顾问表示 …; 可拨打举报电话 …):
@@ -575,6 +565,18 @@ const COPYRIGHT_PROSE: &[&str] = &[
     "法律顧問",
     "未经授权",
     "未經授權",
+    "用户协议",
+    "隐私政策",
+    "隱私政策",
+    "服务条款",
+    "服務條款",
+    "联系我们",
+    "聯繫我們",
+    "违法和不良信息举报",
+    "違法和不良信息舉報",
+    "不良信息举报",
+    "备案号",
+    "備案號",
 ];
 /// Weak marks: footer-like only with an "our site" anchor.
 const COPYRIGHT_WEAK: &[&str] = &[
@@ -878,6 +880,21 @@ fn is_seo_spam(s: &str) -> bool {
 }
 
 /// A menu: five or more short words separated by spaces or pipes, no punctuation.
+/// An "our site" anchor (本网, 本站 …) that is one: not the end of a word that ends
+/// in 本 (日本网民, 资本平台, 成本).
+fn site_anchor(text: &str) -> bool {
+    SITE_ANCHORS.iter().any(|a| {
+        text.match_indices(a).any(|(at, _)| {
+            !a.starts_with('本')
+                || !text[..at].ends_with([
+                    '日', '资', '資', '基', '成', '根', '原', '文', '样', '樣', '账', '賬', '课',
+                    '課', '脚', '腳', '剧', '劇', '版', '读', '讀', '范', '範', '标', '標', '书',
+                    '書', '副', '正', '股', '老', '底',
+                ])
+        })
+    })
+}
+
 /// Words a promotion addresses its reader with, before its verb (请扫码关注 …).
 const IMPERATIVES: &[&str] = &[
     "请", "請", "敬请", "敬請", "欢迎", "歡迎", "点击", "點擊", "点我", "點我", "按我", "长按",
@@ -923,10 +940,17 @@ fn is_promotion(text: &str, tokens: &Tokens) -> bool {
         })
 }
 
-/// A sentence of prose: a clause mark inside, sentence-final punctuation at the
-/// end, and some length (a footer's "未经授权，禁止转载。" is short).
+/// A sentence of prose: sentence-final punctuation at the end (inside closing
+/// quotes, too), some length, and no "label:" start (举报电话：12377。 is a notice).
 fn reads_as_sentence(s: &str) -> bool {
-    visible_len(s) >= 20 && has_clause_punct(s) && chars::ends_terminal(s)
+    let t = s
+        .trim_end_matches(is_space)
+        .trim_end_matches(['”', '」', '’', '』', '"', '）', ')']);
+    let label = t
+        .char_indices()
+        .take(9)
+        .any(|(_, c)| matches!(c, '：' | ':'));
+    visible_len(t) >= 8 && chars::ends_terminal(t) && !label
 }
 
 fn is_menu(s: &str) -> bool {
@@ -1134,7 +1158,31 @@ pub fn classify(b: &Block) -> Verdict {
     // Copyright, licences, disclaimers ("本网声明：", "免责声明：" …).
     let tokens = Tokens::scan(text);
     if let Some((label, _)) = inner.split_once(['：', ':']) {
-        if visible_len(label) <= 8 && (label.ends_with("声明") || label.ends_with("聲明")) {
+        // A site's own statement (免责声明：, 本网声明：), not a quoted one (外交部声明：…).
+        let own = [
+            "声明",
+            "聲明",
+            "免责声明",
+            "免責聲明",
+            "版权声明",
+            "版權聲明",
+            "特别声明",
+            "特別聲明",
+            "重要声明",
+            "重要聲明",
+            "法律声明",
+            "法律聲明",
+            "广告声明",
+            "廣告聲明",
+            "转载声明",
+            "轉載聲明",
+            "原创声明",
+            "原創聲明",
+        ]
+        .contains(&label.trim_matches(is_space))
+            || SITE_ANCHORS.iter().any(|a| label.contains(a));
+        if visible_len(label) <= 8 && (label.ends_with("声明") || label.ends_with("聲明")) && own
+        {
             return Verdict::Remove(Rule::Copyright, "disclaimer".into());
         }
     }
@@ -1146,6 +1194,7 @@ pub fn classify(b: &Block) -> Verdict {
         return Verdict::Remove(Rule::Copyright, "copyright, licence or site footer".into());
     }
     if tokens.has(list::SITE)
+        && site_anchor(text)
         && tokens.has(list::COPYRIGHT_WEAK)
         && !text.contains("记者")
         && !text.contains("記者")
@@ -1428,6 +1477,10 @@ mod tests {
             ("举报电话：12377", Rule::Copyright),
             ("免责声明", Rule::Copyright),
             ("本文为原创稿件，未经授权不得复制，违者必究。", Rule::Copyright),
+            ("版权所有，翻版必究。", Rule::Copyright),
+            ("举报电话：12377。", Rule::Copyright),
+            ("隐私政策", Rule::Copyright),
+            ("本网声明：本文仅代表作者观点。", Rule::Copyright),
             ("小字號", Rule::Interface),
             ("返回頂部", Rule::Interface),
             ("查看心情排行你看到此篇文章的感受是:", Rule::Interface),
@@ -1526,6 +1579,17 @@ mod tests {
             "视频平台会员订阅价格上涨引发热议。",
             "系统可自动识别并拦截恶意下载行为。",
             "专家精准解读新政策要点。",
+            // Sentences with a footer's words (more of them).
+            "新规要求，平台应以显著方式提示用户协议和隐私政策的主要内容。",
+            "中央网信办违法和不良信息举报中心今日发布数据，今年一季度共受理举报4000万件。",
+            "“有问题随时联系我们。”社区工作人员说。",
+            "用户在注册时往往没有仔细阅读服务条款。",
+            "版权所有者有权要求平台删除侵权内容。",
+            "该公司发布免责声明称与此事无关。",
+            "他是公司的法律顾问。",
+            "外交部声明：中方坚决反对任何形式的干涉。",
+            "日本网民指责该公司侵权，要求其公开道歉。",
+            "知识产权证券化为中小企业打通了对接资本平台的渠道。",
             // Sentences that begin or end like a caption.
             "今年前三季度，全市GDP同比增长5.2%。（数据由市统计局提供）",
             "下图显示了近十年全国粮食产量的变化趋势，可以看出产量稳步提升。",
