@@ -492,6 +492,29 @@ pub fn is_dateline(line: &str) -> bool {
     strong && others <= 6
 }
 
+/// An item of a timeline (大事记): a date, then what happened — "2019年12月31日
+/// 武汉市卫健委通报不明原因肺炎", "1月20日 14:00 专家组抵达武汉". Alone it reads like a
+/// dateline; several in a row are the article's (see `mod.rs`).
+pub fn timeline_item(line: &str) -> bool {
+    let t = line.trim_matches(is_space);
+    let mut words = t.split(is_space).filter(|w| !w.is_empty()).peekable();
+    let mut dated = false;
+    while words.peek().is_some_and(|w| is_date(w)) {
+        words.next();
+        dated = true;
+    }
+    let rest: Vec<&str> = words.collect();
+    let han: usize = rest
+        .iter()
+        .map(|w| w.chars().filter(|&c| is_han(c)).count())
+        .sum();
+    dated
+        && han >= 6
+        && !rest
+            .iter()
+            .any(|w| w.contains([':', '：']) || labelled(w).is_some())
+}
+
 /// A short name after a date (an outlet, a section, a reporter credit): no sentence punctuation.
 fn trailing_name(word: &str) -> bool {
     let n = visible_len(word);
@@ -593,6 +616,11 @@ mod tests {
         assert!(is_dateline("三晋文旅观察 2024-05-16 10:25:13 发布于山西"));
         assert!(!is_dateline("5月16日 聚焦两会"));
         assert!(!is_dateline("2024年全国两会 代表委员热议"));
+        assert!(timeline_item("2019年12月31日 武汉市卫健委通报不明原因肺炎"));
+        assert!(timeline_item("1月20日 14:00 专家组抵达武汉开展工作"));
+        assert!(!timeline_item("光明日报 2024年05月16日 星期四"));
+        assert!(!timeline_item("2024年05月16日 光明日报"));
+        assert!(!timeline_item("2024-05-16 07:30 来源：澎湃新闻"));
     }
 
     #[test]

@@ -398,14 +398,29 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
         };
     }
 
-    // Line rules.
-    for b in &mut blocks {
+    // Line rules. A dated line reads like a dateline, but two or more in a row
+    // with what happened after each date are the article's timeline (大事记).
+    // (Blank lines between the items do not count.)
+    let lines: Vec<usize> = (0..blocks.len())
+        .filter(|&i| !blocks[i].text.trim().is_empty())
+        .collect();
+    let mut timeline = vec![false; blocks.len()];
+    for pair in lines.windows(2) {
+        if fields::timeline_item(&blocks[pair[0]].text)
+            && fields::timeline_item(&blocks[pair[1]].text)
+        {
+            timeline[pair[0]] = true;
+            timeline[pair[1]] = true;
+        }
+    }
+    for (i, b) in blocks.iter_mut().enumerate() {
         if b.text.trim().is_empty() {
             b.remove(Rule::Whitespace, "empty after fixes");
             continue;
         }
         match classify::classify(b) {
             Verdict::Keep => {}
+            Verdict::Meta(Rule::Metadata, ..) if timeline[i] => {}
             Verdict::Remove(rule, reason) => {
                 if rules.on(rule) {
                     b.remove(rule, reason);
@@ -529,6 +544,20 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_timeline_is_kept_but_a_lone_dateline_goes() {
+        let input = "疫情防控大事记\n梳理了过去一年的重要节点，供读者参考，内容来自公开报道。\n\n2019年12月31日 武汉市卫健委通报不明原因肺炎\n\n2020年1月20日 国家卫健委高级别专家组抵达武汉\n2020年1月23日 武汉关闭离汉通道\n光明日报 2024年05月16日 星期四\n";
+        let r = clean(Input::Text(input), &CleanOptions::default()).unwrap();
+        for item in [
+            "武汉市卫健委通报不明原因肺炎",
+            "专家组抵达武汉",
+            "武汉关闭离汉通道",
+        ] {
+            assert!(r.text.contains(item), "{item}: {}", r.text);
+        }
+        assert!(!r.text.contains("光明日报"), "{}", r.text);
+    }
 
     #[test]
     fn restored_punctuation_is_reported_mark_by_mark_beside_the_pinyin_left_out() {
