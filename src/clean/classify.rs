@@ -1048,8 +1048,15 @@ pub fn classify(b: &Block) -> Verdict {
     if let Some(rest) = inner.strip_prefix('《') {
         if let Some((name, after)) = rest.split_once('》') {
             let after = unbracket(after);
+            // Alone, only a publication's name: 《沁园春·雪》 on its own line is a poem's title.
+            let publication = [
+                "报", "報", "刊", "志", "誌", "新闻", "新聞", "网", "網", "社", "文摘", "参考",
+                "參考",
+            ]
+            .iter()
+            .any(|e| name.ends_with(e));
             if visible_len(name) <= 12
-                && (after.is_empty()
+                && ((after.is_empty() && publication)
                     || ((after.ends_with('版') || fields::is_date(after) || after.contains('年'))
                         && visible_len(after) <= 24))
                 && !has_clause_punct(after)
@@ -1478,6 +1485,8 @@ mod tests {
             ("免责声明", Rule::Copyright),
             ("本文为原创稿件，未经授权不得复制，违者必究。", Rule::Copyright),
             ("版权所有，翻版必究。", Rule::Copyright),
+            ("《光明日报》", Rule::Metadata),
+            ("《人民日报》（2024年05月16日 07版）", Rule::Metadata),
             ("举报电话：12377。", Rule::Copyright),
             ("隐私政策", Rule::Copyright),
             ("本网声明：本文仅代表作者观点。", Rule::Copyright),
@@ -1595,6 +1604,9 @@ mod tests {
             "下图显示了近十年全国粮食产量的变化趋势，可以看出产量稳步提升。",
             "上图书馆成了年轻人周末的新选择。",
             "图片来源渠道不明，是造成谣言扩散的重要原因之一。",
+            // A poem's or book's title alone on its line.
+            "《沁园春·雪》",
+            "《平凡的世界》",
             // An interview's questions.
             "记者：请介绍一下今年的工作重点。",
             "記者：請談談您的規劃。",
