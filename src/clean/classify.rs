@@ -1262,9 +1262,20 @@ pub fn classify(b: &Block) -> Verdict {
     }
 
     // Share bars, interface strings, promotions.
-    if (2..=60).contains(&len) && tokens.has(list::UI | list::SHARE) {
+    // Not words someone says ("“赞！”", "转发！"): a button has no quotes and no "!".
+    let spoken = inner.starts_with(['“', '「', '"', '‘'])
+        || inner
+            .trim_end_matches(['”', '」', '"', '’'])
+            .ends_with(['！', '!']);
+    if (2..=60).contains(&len) && tokens.has(list::UI | list::SHARE) && !spoken {
         let rest = tokens.remainder(text);
-        if han_len(&rest) <= 1 && rest.chars().count() <= 3 {
+        // A one-character token (大/中/小 of a font-size switch) is the line's only
+        // token: the rest must be nothing, not a character (中美, 小说).
+        let single = tokens
+            .covered
+            .iter()
+            .all(|&(a, b)| text[a..b].chars().count() == 1);
+        if han_len(&rest) <= usize::from(!single) && rest.chars().count() <= 3 {
             let share = tokens.has(list::SHARE) && !tokens.has(list::REPORT);
             return if share {
                 Verdict::Remove(Rule::Share, "share bar".into())
@@ -1491,6 +1502,8 @@ mod tests {
             ("隐私政策", Rule::Copyright),
             ("本网声明：本文仅代表作者观点。", Rule::Copyright),
             ("小字號", Rule::Interface),
+            ("大 中 小", Rule::Interface),
+            ("收藏", Rule::Interface),
             ("返回頂部", Rule::Interface),
             ("查看心情排行你看到此篇文章的感受是:", Rule::Interface),
             ("举报/反馈", Rule::Interface),
@@ -1604,6 +1617,12 @@ mod tests {
             "下图显示了近十年全国粮食产量的变化趋势，可以看出产量稳步提升。",
             "上图书馆成了年轻人周末的新选择。",
             "图片来源渠道不明，是造成谣言扩散的重要原因之一。",
+            // Short lines with an interface word: dialogue, two-character words.
+            "“赞！”",
+            "“收藏！”",
+            "转发！",
+            "中美",
+            "小说",
             // A poem's or book's title alone on its line.
             "《沁园春·雪》",
             "《平凡的世界》",
