@@ -1442,11 +1442,13 @@ pub fn is_related_heading(s: &str) -> bool {
             .any(|h| t == *h || (t.starts_with(h) && visible_len(t) <= visible_len(h) + 4))
 }
 
-/// Is a block shaped like an item of a link list (short, no sentence)?
+/// Is a block shaped like an item of a link list (short, no sentence)? A line
+/// that is all one quote (“我们要把家乡建设得更美”) is someone speaking, not a link.
 pub fn is_list_item_like(b: &Block) -> bool {
     let t = b.text.trim_matches(is_space);
     let len = visible_len(t);
-    len <= 45 && !t.contains('。') || b.link_density() > 0.6 && len <= 120
+    let spoken = t.starts_with(['“', '「']) && t.ends_with(['”', '」']);
+    len <= 45 && !t.contains('。') && !spoken || b.link_density() > 0.6 && len <= 120
 }
 
 #[cfg(test)]

@@ -689,6 +689,19 @@ mod tests {
     }
 
     #[test]
+    fn quotes_after_a_related_like_heading_are_not_its_items() {
+        let mut v = vec![
+            b("正文最后一段，说明情况。"),
+            b("代表委员发言精选"),
+            b("“我们要把家乡建设得更美”"),
+            b("“乡村振兴，人才是关键”"),
+            b("这是一个很长的正文段落，它包含完整的句子，所以不是列表项目，应当保留下来。"),
+        ];
+        remove_related_lists(&mut v, &[]);
+        assert!(v[2].kept() && v[3].kept() && v[4].kept());
+    }
+
+    #[test]
     fn comments_and_head_furniture() {
         let mut v = vec![
             b("正文最后一段，说明情况，内容很长。"),
