@@ -825,6 +825,10 @@ pub fn breadcrumb_items(s: &str) -> Option<Vec<String>> {
     let t = s.trim_matches(is_space);
     let t = fields::labelled(t).map(|(_, v)| v).unwrap_or(t);
     for prefix in [
+        "您当前的位置",
+        "您當前的位置",
+        "当前的位置",
+        "當前的位置",
         "当前位置",
         "當前位置",
         "您的位置",
@@ -854,7 +858,28 @@ pub fn breadcrumb_items(s: &str) -> Option<Vec<String>> {
         .map(|p| p.trim_matches(is_space).to_string())
         .filter(|p| !p.is_empty())
         .collect();
-    if items.len() >= 2 && items.iter().all(|i| visible_len(i) <= 16) && visible_len(t) <= 80 {
+    // Not a process (申请→审核→发证) nor a comparison (气温>35℃): an arrow only
+    // after a home page's name, and no item that is a number or holds a label.
+    let home = items.first().is_some_and(|f| {
+        [
+            "首页",
+            "首頁",
+            "主页",
+            "主頁",
+            "网站首页",
+            "網站首頁",
+            "Home",
+            "home",
+            "HOME",
+        ]
+        .contains(&f.as_str())
+    });
+    let plain = items.iter().all(|i| {
+        visible_len(i) <= 16
+            && !i.starts_with(|c: char| c.is_ascii_digit())
+            && !i.contains(['：', ':'])
+    });
+    if items.len() >= 2 && plain && visible_len(t) <= 80 && (home || !t.contains('→')) {
         Some(items)
     } else {
         None
@@ -879,7 +904,6 @@ fn is_seo_spam(s: &str) -> bool {
     items.len() >= 6 && short * 10 >= items.len() * 8
 }
 
-/// A menu: five or more short words separated by spaces or pipes, no punctuation.
 /// An "our site" anchor (本网, 本站 …) that is one: not the end of a word that ends
 /// in 本 (日本网民, 资本平台, 成本).
 fn site_anchor(text: &str) -> bool {
@@ -953,6 +977,7 @@ fn reads_as_sentence(s: &str) -> bool {
     visible_len(t) >= 8 && chars::ends_terminal(t) && !label
 }
 
+/// A menu: five or more short words separated by spaces or pipes, no punctuation.
 fn is_menu(s: &str) -> bool {
     if has_clause_punct(s) {
         return false;
@@ -1625,6 +1650,9 @@ mod tests {
             "转发！",
             "中美",
             "小说",
+            // Arrows and comparisons that are not a breadcrumb.
+            "办理流程：网上申请→材料审核→现场核验→发证",
+            "日最高气温>35℃",
             // A poem's or book's title alone on its line.
             "《沁园春·雪》",
             "《平凡的世界》",
