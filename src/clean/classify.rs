@@ -545,6 +545,16 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "違者必究",
     "翻版必究",
     "翻印必究",
+    "如有侵权",
+    "如有侵權",
+    "侵删",
+    "侵刪",
+    "不代表本站",
+    "不代表本网",
+    "不代表本網",
+    "不代表本平台",
+    "仅代表作者",
+    "僅代表作者",
 ];
 /// Marks of a copyright notice or site footer that a news sentence can also hold
 /// (法院认定，未经授权使用他人作品构成侵权 …; 公司法律顾问表示 …; 可拨打举报电话 …):
@@ -686,6 +696,11 @@ const CAPTION_PREFIXES: &[&str] = &[
     "組圖",
     "资料图片",
     "資料圖片",
+    "图片来自网络",
+    "圖片來自網絡",
+    "图片源自网络",
+    "图片来源于网络",
+    "圖片來源於網絡",
     "资料图",
     "資料圖",
     "视频截图",
@@ -919,6 +934,44 @@ fn site_anchor(text: &str) -> bool {
     })
 }
 
+/// A post's calls to action and service lines (点个“在看”, 往期精彩回顾, 新闻热线：…):
+/// a line of up to 40 characters with one of these is removed unless it reads as
+/// a sentence (读者可拨打新闻热线反映问题。).
+const CALLS_TO_ACTION: &[&str] = &[
+    "“在看”",
+    "「在看」",
+    "点个在看",
+    "點個在看",
+    "点个赞",
+    "點個讚",
+    "点赞再走",
+    "欢迎在评论区",
+    "歡迎在評論區",
+    "评论区留言",
+    "評論區留言",
+    "留言讨论",
+    "留言討論",
+    "查看大图",
+    "查看大圖",
+    "往期精彩",
+    "往期回顾",
+    "往期回顧",
+    "往期推荐",
+    "往期推薦",
+    "想了解更多",
+    "视频加载中",
+    "視頻加載中",
+    "新闻热线",
+    "新聞熱線",
+    "投稿邮箱",
+    "投稿郵箱",
+    "爆料热线",
+    "爆料熱線",
+    "爆料邮箱",
+    "新闻线索",
+    "新聞線索",
+];
+
 /// Words a promotion addresses its reader with, before its verb (请扫码关注 …).
 const IMPERATIVES: &[&str] = &[
     "请", "請", "敬请", "敬請", "欢迎", "歡迎", "点击", "點擊", "点我", "點我", "按我", "长按",
@@ -1020,6 +1073,15 @@ pub fn classify(b: &Block) -> Verdict {
             .all(|c| "-_*=~─━—＊※·•.。…#＝～".contains(c))
     {
         return Verdict::Remove(Rule::Markup, "separator line".into());
+    }
+
+    // An article's end mark between separators: "-END-", "— END —", "END".
+    let end_mark: String = text
+        .chars()
+        .filter(|c| !is_space(*c) && !"-_*=~─━—＊※·•.。…#＝～".contains(*c))
+        .collect();
+    if matches!(end_mark.as_str(), "END" | "End" | "end" | "完" | "全文完") && len <= 16 {
+        return Verdict::Remove(Rule::Markup, "end mark".into());
     }
 
     // A Markdown image left in the text: "![](https://…)".
@@ -1312,6 +1374,14 @@ pub fn classify(b: &Block) -> Verdict {
     if len <= 50 && is_promotion(text, &tokens) {
         return Verdict::Remove(Rule::Promotion, "app or account promotion".into());
     }
+    // (A related list's heading, 往期推荐, is left to the rule that also removes its items.)
+    if short
+        && CALLS_TO_ACTION.iter().any(|w| text.contains(w))
+        && !reads_as_sentence(inner)
+        && !is_related_heading(text)
+    {
+        return Verdict::Remove(Rule::Promotion, "call to action or service line".into());
+    }
     if b.has(hint::SHARE) && short {
         return Verdict::Remove(Rule::Share, "share bar".into());
     }
@@ -1523,6 +1593,18 @@ mod tests {
             ("免责声明", Rule::Copyright),
             ("本文为原创稿件，未经授权不得复制，违者必究。", Rule::Copyright),
             ("版权所有，翻版必究。", Rule::Copyright),
+            ("如有侵权，请联系删除。", Rule::Copyright),
+            ("文章转载自网络，如有侵权请联系删除", Rule::Copyright),
+            ("本文仅代表作者观点，不代表本站立场。", Rule::Copyright),
+            ("图片来自网络", Rule::Caption),
+            ("-END-", Rule::Markup),
+            ("— END —", Rule::Markup),
+            ("喜欢这篇文章？点个“在看”吧", Rule::Promotion),
+            ("欢迎在评论区留言讨论", Rule::Promotion),
+            ("往期精彩回顾", Rule::Promotion),
+            ("新闻热线：0371-12345678", Rule::Promotion),
+            ("投稿邮箱：news@example.com", Rule::Promotion),
+            ("视频加载中", Rule::Promotion),
             ("《光明日报》", Rule::Metadata),
             ("《人民日报》（2024年05月16日 07版）", Rule::Metadata),
             ("举报电话：12377。", Rule::Copyright),
@@ -1653,6 +1735,9 @@ mod tests {
             // Arrows and comparisons that are not a breadcrumb.
             "办理流程：网上申请→材料审核→现场核验→发证",
             "日最高气温>35℃",
+            // A service word in a sentence.
+            "读者可拨打新闻热线反映问题。",
+            "他在看书。",
             // A poem's or book's title alone on its line.
             "《沁园春·雪》",
             "《平凡的世界》",
