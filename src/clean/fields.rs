@@ -395,7 +395,7 @@ pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
 }
 
 /// Writes other label separators as a colon: "文 / 许慧敏", "作者, 林嘉欣",
-/// "報道自 上海" (sites that do not use colons).
+/// "编辑 | 张三", "報道自 上海", "责编 张三" (sites that do not use colons).
 fn normalize_separators(line: &str) -> std::borrow::Cow<'_, str> {
     if visible_len(line) > 80 || !line.contains(['/', '／', ',', '，', ' ']) {
         return std::borrow::Cow::Borrowed(line);
@@ -411,8 +411,14 @@ fn normalize_separators(line: &str) -> std::borrow::Cow<'_, str> {
                     let trimmed = after.trim_start_matches(is_space);
                     let spaced = trimmed.len() < after.len();
                     let sep = trimmed.chars().next();
-                    let bare_space = spaced && matches!(*label, "報道自" | "报道自");
-                    if matches!(sep, Some('/' | '／' | ',' | '，')) || bare_space {
+                    let bare_space = spaced
+                        && matches!(
+                            *label,
+                            "報道自" | "报道自" | "责编" | "責編" | "责任编辑" | "責任編輯"
+                        );
+                    if matches!(sep, Some('/' | '／' | ',' | '，' | '|' | '｜' | '丨'))
+                        || bare_space
+                    {
                         out.push_str(label);
                         out.push('：');
                         let skip = if bare_space {
