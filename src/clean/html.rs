@@ -154,7 +154,8 @@ fn hints_of(node: &dom::Node) -> u32 {
         // `starts_with` also covers the word itself.
         let has = |words: &[&str]| words.iter().any(|w| token.starts_with(w));
         for &(bit, words) in CLASS_HINTS {
-            if has(words) {
+            // A footnote is the article's, not the page footer.
+            if has(words) && !(bit == hint::FOOTER && token.starts_with("footnote")) {
                 h |= bit;
             }
         }
@@ -165,6 +166,11 @@ fn hints_of(node: &dom::Node) -> u32 {
         if has(&["page", "pagination", "pager", "paging"]) && !has(&["pagebody", "pagecontent"]) {
             h |= hint::PAGINATION;
         }
+    }
+    // A container named for both ("photo-text", "pic_content") holds an article
+    // with pictures: its paragraphs are not captions.
+    if h & hint::ARTICLE != 0 && node.tag() != "figure" {
+        h &= !hint::CAPTION;
     }
     h
 }
@@ -203,9 +209,7 @@ const CLASS_HINTS: &[(u32, &[&str])] = &[
     (hint::COMMENT, &["comment", "reply", "pinglun"]),
     (
         hint::CAPTION,
-        &[
-            "caption", "img", "pic", "photo", "figure", "descr", "tupian",
-        ],
+        &["caption", "img", "pic", "photo", "figure", "tupian"],
     ),
     (hint::EDITOR, &["editor", "bianji", "zebian"]),
     (
@@ -625,6 +629,14 @@ mod tests {
         );
         assert!(p.meta.contains(&("title".into(), "标题_新浪网".into())));
         assert!(p.markup_dropped >= 3);
+    }
+
+    #[test]
+    fn an_article_container_named_for_pictures_is_not_a_caption() {
+        let p = parse("<div class=photo-text><p>第一段</p></div><div class=pic_content><p>第二段</p></div><div class=footnote>注：数据来自统计局。</div><div class=pic-desc>图说</div><footer>页脚</footer>");
+        assert!(!p.blocks[0].has(hint::CAPTION) && !p.blocks[1].has(hint::CAPTION));
+        assert!(!p.blocks[2].has(hint::FOOTER));
+        assert!(p.blocks[3].has(hint::CAPTION) && p.blocks[4].has(hint::FOOTER));
     }
 
     #[test]
