@@ -1041,13 +1041,31 @@ fn is_menu(s: &str) -> bool {
         .collect();
     // Short words ("凤凰网首页 资讯 财经 …", "微博客服 | 意见反馈 | … | 新浪网导航").
     let total: usize = words.iter().map(|w| visible_len(w)).sum();
+    // And a site's sections among them: 富强 民主 文明 和谐 …, 一等奖 二等奖 …, a
+    // list of names are the article's.
     words.len() >= 5
         && words.iter().all(|w| visible_len(w) <= 6)
         && total * 2 <= words.len() * 9
         && words
             .iter()
             .all(|w| w.chars().any(is_han) || w.chars().all(|c| c.is_ascii_alphanumeric()))
+        && words
+            .iter()
+            .any(|w| MENU_WORDS.iter().any(|m| w.contains(m)))
 }
+
+/// Sections and links of a site's menu; a menu has at least one.
+const MENU_WORDS: &[&str] = &[
+    "首页", "首頁", "新闻", "新聞", "资讯", "資訊", "体育", "體育", "财经", "財經", "娱乐", "娛樂",
+    "科技", "国内", "國內", "国际", "國際", "社会", "社會", "军事", "軍事", "汽车", "汽車", "房产",
+    "房產", "教育", "视频", "視頻", "图片", "圖片", "登录", "登錄", "注册", "註冊", "时尚", "時尚",
+    "旅游", "旅遊", "健康", "文化", "评论", "評論", "专题", "專題", "直播", "游戏", "遊戲", "读书",
+    "讀書", "历史", "歷史", "论坛", "論壇", "博客", "微博", "导航", "導航", "客服", "反馈", "反饋",
+    "关于", "關於", "帮助", "幫助", "手机", "手機", "数码", "數碼", "家居", "彩票", "股票", "基金",
+    "更多", "English", "APP", "App", "时政", "時政", "要闻", "要聞", "地方", "频道", "頻道",
+    "网站", "網站", "政务", "政務", "民生", "生活", "娱", "科教", "经济", "經濟", "政治", "环保",
+    "環保", "公益", "电视", "電視", "广播", "廣播", "会员", "會員", "订阅", "訂閱", "搜索", "投稿",
+];
 
 /// Applies the line rules to one block.
 pub fn classify(b: &Block) -> Verdict {
@@ -1741,6 +1759,10 @@ mod tests {
             // A service word in a sentence.
             "读者可拨打新闻热线反映问题。",
             "他在看书。",
+            // Lists of values or names, not a site's menu.
+            "富强 民主 文明 和谐 自由 平等 公正 法治 爱国 敬业 诚信 友善",
+            "一等奖 二等奖 三等奖 优秀奖 入围奖",
+            "张三 李四 王五 赵六 钱七",
             // A poem's or book's title alone on its line.
             "《沁园春·雪》",
             "《平凡的世界》",
