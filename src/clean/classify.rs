@@ -1243,8 +1243,16 @@ pub fn classify(b: &Block) -> Verdict {
                 c.is_ascii_alphanumeric() || "一二三四五六七八九十０１２３４５６７８９".contains(*c)
             })
             .count();
+        // 版 then a colon, a space or nothing (第一版《新华字典》于1953年出版 is a sentence).
+        let after: String = rest.chars().skip(digits + 1).take(1).collect();
+        let labelled = after.is_empty()
+            || after.starts_with(['：', ':'])
+            || after.starts_with(is_space)
+            || text.contains("上一版")
+            || text.contains("下一版");
         if digits > 0
             && rest.chars().nth(digits) == Some('版')
+            && labelled
             && len <= 40
             && !has_clause_punct(text)
         {
@@ -1763,6 +1771,7 @@ mod tests {
             "富强 民主 文明 和谐 自由 平等 公正 法治 爱国 敬业 诚信 友善",
             "一等奖 二等奖 三等奖 优秀奖 入围奖",
             "张三 李四 王五 赵六 钱七",
+            "第一版《新华字典》于1953年出版",
             // A poem's or book's title alone on its line.
             "《沁园春·雪》",
             "《平凡的世界》",
