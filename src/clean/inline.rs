@@ -70,6 +70,22 @@ fn paren_group(s: &str) -> Option<(&str, usize)> {
     Some((inner, open.len_utf8() + close + close_len))
 }
 
+/// Does the text before an annotation say it gives a reading (这个字念“曌(zhào)”,
+/// 读作…, 拼音…)? Then the annotation is the article's, not injected. (Not 念 or
+/// 读 alone: an injected annotation may follow them, 纪念(niàn), 阅读(dú).)
+fn teaches_reading(before: &str) -> bool {
+    // The few characters before the annotated one.
+    let mut chars: Vec<char> = before.chars().rev().skip(1).take(6).collect();
+    chars.reverse();
+    let near: String = chars.into_iter().collect();
+    [
+        "念“", "念「", "读“", "讀「", "读作", "讀作", "念作", "读成", "讀成", "读音", "讀音",
+        "拼音", "发音", "發音", "注音",
+    ]
+    .iter()
+    .any(|w| near.contains(w))
+}
+
 fn is_number(s: &str) -> bool {
     let t = s.trim().trim_start_matches(['+', '-']);
     !t.is_empty()
@@ -180,6 +196,7 @@ pub fn fix(text: &str, rules: &RuleSet, pinyin: &PinyinProfile) -> (String, Vec<
                 && after_han
                 && is_syllable(inner)
                 && (has_tone_mark(inner) || pinyin.marked >= 3)
+                && !teaches_reading(&text[..i])
             {
                 edit = Some((Rule::Pinyin, len, String::new()));
             } else if rules.on(Rule::StockQuote) && is_stock_quote(inner) {
@@ -282,8 +299,18 @@ mod tests {
             "(1)首先",
             "组织(who)",
             "the (mǎ) thing",
+            // A reading the article gives.
+            "这个字念“曌(zhào)”，意思是日月当空。",
+            "“行”在这里读作行(háng)。",
         ] {
             assert_eq!(run(keep).0, keep, "{keep}");
+        }
+        // … but 念 or 读 alone is no such sign.
+        for (injected, clean) in [
+            ("纪念(niàn)馆开放", "纪念馆开放"),
+            ("阅读材料(liào)", "阅读材料"),
+        ] {
+            assert_eq!(run(injected).0, clean, "{injected}");
         }
     }
 
