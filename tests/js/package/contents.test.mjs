@@ -33,7 +33,7 @@ test('every file the exports map names is in the package', () => {
   for (const f of [manifest.main, manifest.module, manifest.types]) assert.ok(existsSync(join(dir, f)), `${f} exists`);
 });
 
-test('the lean entry stays lean: its wasm under 240 KB, and all s2t needs under opencc-js's s2t bundle (340 KB brotli)', () => {
+test("the lean entry stays lean: its wasm under 240 KB, and all s2t needs under opencc-js's s2t bundle (340 KB brotli)", () => {
   // A budget, not a measurement: the lean wasm was 231 KB when this was written. A
   // change that pulls in something big by accident (Rust's float formatting once
   // added 24 KB through one error message) fails here instead of going unnoticed.
