@@ -806,7 +806,8 @@ fn caption_start(s: &str) -> bool {
         let Some(rest) = s.strip_prefix(p) else {
             return false;
         };
-        p.ends_with(['：', ':', '/', '／', '）', '为', '為'])
+        // (图为什么… asks a question.)
+        p.ends_with(['：', ':', '/', '／', '）', '为', '為']) && !rest.starts_with(['什', '何'])
             || rest.chars().next().is_none_or(|c| {
                 is_space(c)
                     || matches!(
@@ -855,13 +856,14 @@ pub fn breadcrumb_items(s: &str) -> Option<Vec<String>> {
         // "当前位置：首页 > 新闻": a colon after the label, and a short remainder
         // ("位置偏远的书房使用率偏低。" is a sentence, not a breadcrumb).
         if let Some(rest) = t.strip_prefix(prefix).and_then(chars::strip_colon) {
-            if !rest.is_empty() && !has_clause_punct(rest) && visible_len(rest) <= 60 {
-                return Some(
-                    rest.split(['>', '＞', '»', '›', '→'])
-                        .map(|p| p.trim_matches(is_space).to_string())
-                        .filter(|p| !p.is_empty())
-                        .collect(),
-                );
+            let items: Vec<String> = rest
+                .split(['>', '＞', '»', '›', '→'])
+                .map(|p| p.trim_matches(is_space).to_string())
+                .filter(|p| !p.is_empty())
+                .collect();
+            // (位置：人民路与解放路交叉口东北角 is an address: one item.)
+            if items.len() >= 2 && !has_clause_punct(rest) && visible_len(rest) <= 60 {
+                return Some(items);
             }
         }
     }
@@ -1023,10 +1025,16 @@ fn reads_as_sentence(s: &str) -> bool {
     let t = s
         .trim_end_matches(is_space)
         .trim_end_matches(['”', '」', '’', '』', '"', '）', ')']);
-    let label = t
-        .char_indices()
-        .take(9)
-        .any(|(_, c)| matches!(c, '：' | ':'));
+    // (A speaker's words are not a label's: 律师表示：“…。”)
+    let label = t.split_once(['：', ':']).is_some_and(|(head, _)| {
+        visible_len(head) <= 8
+            && ![
+                "表示", "说", "說", "指出", "强调", "強調", "认为", "認為", "称", "稱", "问", "問",
+                "答", "写道", "寫道",
+            ]
+            .iter()
+            .any(|v| head.ends_with(v))
+    });
     visible_len(t) >= 8 && chars::ends_terminal(t) && !label
 }
 
@@ -1201,7 +1209,10 @@ pub fn classify(b: &Block) -> Verdict {
         "DOI",
     ] {
         if let Some(rest) = inner.strip_prefix(p) {
-            if chars::strip_colon(rest).is_some() || rest.starts_with(['】', ']']) {
+            // A value that is a sentence (标签：这是外界给他贴上的，他并不认同。) is prose.
+            let sentence = chars::strip_colon(rest)
+                .is_some_and(|v| has_clause_punct(v) && chars::ends_terminal(v));
+            if (chars::strip_colon(rest).is_some() || rest.starts_with(['】', ']'])) && !sentence {
                 return Verdict::Remove(Rule::Keywords, format!("{p} line"));
             }
         }
@@ -1772,6 +1783,11 @@ mod tests {
             "一等奖 二等奖 三等奖 优秀奖 入围奖",
             "张三 李四 王五 赵六 钱七",
             "第一版《新华字典》于1953年出版",
+            "律师表示：“未经授权使用他人肖像，属于侵权行为。”",
+            "位置：人民路与解放路交叉口东北角",
+            "图为什么会被篡改？专家给出了答案。",
+            "标签：这是外界给他贴上的，他自己并不认同。",
+            "编辑：我们每天要处理上百篇稿件。",
             // A poem's or book's title alone on its line.
             "《沁园春·雪》",
             "《平凡的世界》",

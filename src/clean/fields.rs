@@ -372,9 +372,10 @@ pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
     }
     // Values are names and outlets, not sentences.
     for (field, value) in &fields {
-        // An interviewer's question (记者：请介绍一下今年的工作重点。) is not a reporter credit.
+        // An interviewer's question (记者：请介绍一下今年的工作重点。) is not a reporter
+        // credit, nor an editor's words (编辑：我们每天要处理上百篇稿件。) an editor line.
         let v = value.trim_matches(is_space);
-        if *field == Field::Author
+        if matches!(field, Field::Author | Field::Editor)
             && ((v.ends_with(['。', '？', '！', '?', '!']) && visible_len(v) >= 6)
                 || ["请", "請", "您", "你", "谈谈", "談談"]
                     .iter()

@@ -199,11 +199,17 @@ pub fn fix(text: &str, rules: &RuleSet, pinyin: &PinyinProfile) -> (String, Vec<
                 && !teaches_reading(&text[..i])
             {
                 edit = Some((Rule::Pinyin, len, String::new()));
-            } else if rules.on(Rule::StockQuote) && is_stock_quote(inner) {
+            } else if rules.on(Rule::StockQuote)
+                && is_stock_quote(inner)
+                // A quote follows a stock's name; numbers after 为/是/达 … are the sentence's.
+                && !prev.is_some_and(|p| "为為是达達至到约約了".contains(p))
+            {
                 edit = Some((Rule::StockQuote, len, String::new()));
             } else if rules.on(Rule::LinkStub)
                 && prev.is_some_and(|p| !is_space(p))
                 && is_link_stub(inner)
+                // 如上所示(图), 见(图): a figure the text points at.
+                && !["所示", "见", "見", "如"].iter().any(|w| text[..i].ends_with(w))
             {
                 edit = Some((Rule::LinkStub, len, String::new()));
             } else if rules.on(Rule::Continuation) && is_continuation(inner) {
@@ -305,6 +311,13 @@ mod tests {
         ] {
             assert_eq!(run(keep).0, keep, "{keep}");
         }
+        for keep in [
+            "全年CPI、PPI和失业率分别为(2.1, -1.5, 5.2%)。",
+            "如上所示(图)，两条曲线在第三季度出现交叉。",
+        ] {
+            assert_eq!(run(keep).0, keep, "{keep}");
+        }
+        assert_eq!(run("贵州茅台(1700.5, 12.3, 0.73%)上涨").0, "贵州茅台上涨");
         // … but 念 or 读 alone is no such sign.
         for (injected, clean) in [
             ("纪念(niàn)馆开放", "纪念馆开放"),
