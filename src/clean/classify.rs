@@ -555,6 +555,33 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "不代表本平台",
     "仅代表作者",
     "僅代表作者",
+    "请勿转载",
+    "請勿轉載",
+    "严禁转载",
+    "嚴禁轉載",
+    "转载必究",
+    "轉載必究",
+    "盗版必究",
+    "盜版必究",
+    "版权归原作者",
+    "版權歸原作者",
+    "转载请联系",
+    "轉載請聯繫",
+    "风险自负",
+    "風險自負",
+    "入市需谨慎",
+    "入市需謹慎",
+    "经授权转载",
+    "經授權轉載",
+    "授權轉載",
+    "本文系转载",
+    "本文係轉載",
+    "不构成任何投资建议",
+    "不構成任何投資建議",
+    "不代表网站立场",
+    "不代表網站立場",
+    "书面授权",
+    "書面授權",
 ];
 /// Marks of a copyright notice or site footer that a news sentence can also hold
 /// (法院认定，未经授权使用他人作品构成侵权 …; 公司法律顾问表示 …; 可拨打举报电话 …):
@@ -643,7 +670,16 @@ const PROMO_PATTERNS: &[(&[&str], &[&str])] = &[
     ),
     (
         &[
-            "扫码", "掃碼", "扫描", "掃描", "长按", "長按", "识别", "識別",
+            "扫码",
+            "掃碼",
+            "扫描",
+            "掃描",
+            "长按",
+            "長按",
+            "识别",
+            "識別",
+            "扫一扫",
+            "掃一掃",
         ],
         &["关注", "關注", "下载", "下載", "二维码", "二維碼", "小程序"],
     ),
@@ -696,6 +732,14 @@ const CAPTION_PREFIXES: &[&str] = &[
     "組圖",
     "资料图片",
     "資料圖片",
+    "上图中",
+    "下图中",
+    "上图左",
+    "上图右",
+    "左上图",
+    "右上图",
+    "左下图",
+    "右下图",
     "图片来自网络",
     "圖片來自網絡",
     "图片源自网络",
@@ -798,6 +842,22 @@ fn caption_start(s: &str) -> bool {
     let Some(first) = s.chars().next() else {
         return false;
     };
+    // A picture's source named right after (图片来源网络, 图源视觉中国, 图片来自视觉中国,
+    // 图片由受访者提供): a short line with no clause.
+    let source = [
+        "图片来源",
+        "圖片來源",
+        "图源",
+        "圖源",
+        "图片来自",
+        "圖片來自",
+        "图片由",
+    ]
+    .iter()
+    .any(|p| s.starts_with(p));
+    if source && visible_len(s) <= 24 && !has_clause_punct(s) {
+        return true;
+    }
     CAPTION_PREFIXES.iter().any(|p| {
         // Only entries that share the first character are compared (no libc call per entry).
         if !p.starts_with(first) {
@@ -870,31 +930,45 @@ pub fn breadcrumb_items(s: &str) -> Option<Vec<String>> {
     if !t.contains(['>', '＞', '»', '›', '→']) || t.contains(['。', '，', '；']) {
         return None;
     }
-    let items: Vec<String> = t
+    let mut items: Vec<String> = t
         .split(['>', '＞', '»', '›', '→'])
         .map(|p| p.trim_matches(is_space).to_string())
         .filter(|p| !p.is_empty())
         .collect();
+    // A label the list above lacks (您所在的位置：首页 > …).
+    if let Some((label, first)) = items.first().and_then(|f| f.split_once(['：', ':'])) {
+        if label.trim_matches(is_space).ends_with("位置") {
+            items[0] = first.trim_matches(is_space).to_string();
+        }
+    }
     // Not a process (申请→审核→发证) nor a comparison (气温>35℃): an arrow only
     // after a home page's name, and no item that is a number or holds a label.
-    let home = items.first().is_some_and(|f| {
-        [
-            "首页",
-            "首頁",
-            "主页",
-            "主頁",
-            "网站首页",
-            "網站首頁",
-            "Home",
-            "home",
-            "HOME",
-        ]
-        .contains(&f.as_str())
+    let sections = items.iter().any(|i| {
+        MENU_WORDS
+            .iter()
+            .chain(["正文", "中心", "公开", "公開", "公告", "栏目", "欄目"].iter())
+            .any(|w| i.contains(w))
     });
+    let home = sections
+        || items.first().is_some_and(|f| {
+            [
+                "首页",
+                "首頁",
+                "主页",
+                "主頁",
+                "网站首页",
+                "網站首頁",
+                "Home",
+                "home",
+                "HOME",
+            ]
+            .contains(&f.as_str())
+        });
     let plain = items.iter().all(|i| {
-        visible_len(i) <= 16
-            && !i.starts_with(|c: char| c.is_ascii_digit())
-            && !i.contains(['：', ':'])
+        // (a number, 35℃ — not 2024全国两会)
+        let number = i.starts_with(|c: char| c.is_ascii_digit())
+            && i.chars().all(|c| !is_han(c) || "年月日".contains(c));
+        visible_len(i) <= 16 && !number && !i.contains(['：', ':'])
     });
     if items.len() >= 2 && plain && visible_len(t) <= 80 && (home || !t.contains('→')) {
         Some(items)
@@ -936,9 +1010,30 @@ fn site_anchor(text: &str) -> bool {
     })
 }
 
-/// A post's calls to action and service lines (点个“在看”, 往期精彩回顾, 新闻热线：…):
-/// a line of up to 40 characters with one of these is removed unless it reads as
-/// a sentence (读者可拨打新闻热线反映问题。).
+/// A post's calls to action, removed in a line of up to 40 characters whatever its
+/// punctuation (喜欢这篇文章？点个“在看”吧。).
+const SURE_CALLS_TO_ACTION: &[&str] = &[
+    "“在看”",
+    "「在看」",
+    "点个在看",
+    "點個在看",
+    "欢迎在评论区",
+    "歡迎在評論區",
+    "往期精彩",
+    "往期回顾",
+    "往期回顧",
+    "阅读原文",
+    "閱讀原文",
+    "喜欢此内容的人还喜欢",
+    "分享给更多朋友",
+    "分享給更多朋友",
+    "一键三连",
+    "一鍵三連",
+    "新闻线索请",
+    "新聞線索請",
+];
+/// Service lines and calls a sentence may also hold (新闻热线：…; 读者可拨打新闻热线
+/// 反映问题。): removed in a line of up to 40 characters unless it reads as a sentence.
 const CALLS_TO_ACTION: &[&str] = &[
     "“在看”",
     "「在看」",
@@ -978,6 +1073,7 @@ const CALLS_TO_ACTION: &[&str] = &[
 const IMPERATIVES: &[&str] = &[
     "请", "請", "敬请", "敬請", "欢迎", "歡迎", "点击", "點擊", "点我", "點我", "按我", "长按",
     "長按", "立即", "马上", "馬上", "赶紧", "趕緊", "快来", "快來", "一键", "一鍵", "戳", "或者",
+    "快", "这里", "這裡", "微信", "手机", "手機",
 ];
 /// "Our" app or account: a promotion may name it before its verb (本报客户端下载 …).
 const OURS: &[&str] = &[
@@ -1035,7 +1131,10 @@ fn reads_as_sentence(s: &str) -> bool {
             .iter()
             .any(|v| head.ends_with(v))
     });
-    visible_len(t) >= 8 && chars::ends_terminal(t) && !label
+    // Notices are short formulas (未经授权，严禁转载。 版权所有，转载必究。): a sentence
+    // has some length, and a clause mark or more length still.
+    let len = visible_len(t);
+    len >= 12 && (has_clause_punct(t) || len >= 15) && chars::ends_terminal(t) && !label
 }
 
 /// A menu: five or more short words separated by spaces or pipes, no punctuation.
@@ -1057,9 +1156,9 @@ fn is_menu(s: &str) -> bool {
         && words
             .iter()
             .all(|w| w.chars().any(is_han) || w.chars().all(|c| c.is_ascii_alphanumeric()))
-        && words
-            .iter()
-            .any(|w| MENU_WORDS.iter().any(|m| w.contains(m)))
+        && (words.iter().any(|w| MENU_WORDS.iter().any(|m| w.contains(m)))
+            // a bar of sites: 人民网 新华网 央视网 光明网 …
+            || words.iter().filter(|w| w.ends_with(['网', '網'])).count() >= 3)
 }
 
 /// Sections and links of a site's menu; a menu has at least one.
@@ -1073,6 +1172,7 @@ const MENU_WORDS: &[&str] = &[
     "更多", "English", "APP", "App", "时政", "時政", "要闻", "要聞", "地方", "频道", "頻道",
     "网站", "網站", "政务", "政務", "民生", "生活", "娱", "科教", "经济", "經濟", "政治", "环保",
     "環保", "公益", "电视", "電視", "广播", "廣播", "会员", "會員", "订阅", "訂閱", "搜索", "投稿",
+    "推荐", "推薦", "热榜", "熱榜", "热点", "熱點",
 ];
 
 /// Applies the line rules to one block.
@@ -1164,7 +1264,7 @@ pub fn classify(b: &Block) -> Verdict {
             // Alone, only a publication's name: 《沁园春·雪》 on its own line is a poem's title.
             let publication = [
                 "报", "報", "刊", "志", "誌", "新闻", "新聞", "网", "網", "社", "文摘", "参考",
-                "參考",
+                "參考", "周末", "週末", "求是", "瞭望", "财经", "財經", "杂志", "雜誌",
             ]
             .iter()
             .any(|e| name.ends_with(e));
@@ -1210,8 +1310,9 @@ pub fn classify(b: &Block) -> Verdict {
     ] {
         if let Some(rest) = inner.strip_prefix(p) {
             // A value that is a sentence (标签：这是外界给他贴上的，他并不认同。) is prose.
-            let sentence = chars::strip_colon(rest)
-                .is_some_and(|v| has_clause_punct(v) && chars::ends_terminal(v));
+            let sentence = matches!(p, "标签" | "標籤")
+                && chars::strip_colon(rest)
+                    .is_some_and(|v| has_clause_punct(v) && chars::ends_terminal(v));
             if (chars::strip_colon(rest).is_some() || rest.starts_with(['】', ']'])) && !sentence {
                 return Verdict::Remove(Rule::Keywords, format!("{p} line"));
             }
@@ -1288,6 +1389,23 @@ pub fn classify(b: &Block) -> Verdict {
 
     // Copyright, licences, disclaimers ("本网声明：", "免责声明：" …).
     let tokens = Tokens::scan(text);
+    if let Some(rest) = inner.strip_prefix(['【', '[']) {
+        if let Some((label, _)) = rest.split_once(['】', ']']) {
+            let disclaimer = [
+                "免责声明",
+                "免責聲明",
+                "版权声明",
+                "版權聲明",
+                "声明",
+                "聲明",
+                "特别声明",
+                "特別聲明",
+            ];
+            if disclaimer.contains(&label) {
+                return Verdict::Remove(Rule::Copyright, "disclaimer".into());
+            }
+        }
+    }
     if let Some((label, _)) = inner.split_once(['：', ':']) {
         // A site's own statement (免责声明：, 本网声明：), not a quoted one (外交部声明：…).
         let own = [
@@ -1311,7 +1429,18 @@ pub fn classify(b: &Block) -> Verdict {
             "原創聲明",
         ]
         .contains(&label.trim_matches(is_space))
-            || SITE_ANCHORS.iter().any(|a| label.contains(a));
+            || SITE_ANCHORS.iter().any(|a| label.contains(a))
+            // 郑重声明, 网站声明, 新浪声明, 某某网声明
+            || [
+                "郑重", "鄭重", "网站", "網站", "网", "網", "站", "新浪", "腾讯", "騰訊", "网易", "網易", "搜狐",
+                "凤凰", "鳳凰", "东方财富", "東方財富", "和讯", "和訊", "澎湃", "百度",
+            ]
+            .iter()
+            .any(|w| {
+                let who = label.trim_matches(is_space);
+                let who = who.strip_suffix("声明").or_else(|| who.strip_suffix("聲明")).unwrap_or(who);
+                who.ends_with(w)
+            });
         if visible_len(label) <= 8 && (label.ends_with("声明") || label.ends_with("聲明")) && own
         {
             return Verdict::Remove(Rule::Copyright, "disclaimer".into());
@@ -1412,9 +1541,10 @@ pub fn classify(b: &Block) -> Verdict {
         return Verdict::Remove(Rule::Promotion, "app or account promotion".into());
     }
     // (A related list's heading, 往期推荐, is left to the rule that also removes its items.)
+    let sure_call = SURE_CALLS_TO_ACTION.iter().any(|w| text.contains(w));
     if short
-        && CALLS_TO_ACTION.iter().any(|w| text.contains(w))
-        && !reads_as_sentence(inner)
+        && (sure_call
+            || CALLS_TO_ACTION.iter().any(|w| text.contains(w)) && !reads_as_sentence(inner))
         && !is_related_heading(text)
     {
         return Verdict::Remove(Rule::Promotion, "call to action or service line".into());
@@ -1631,6 +1761,35 @@ mod tests {
             ("本文为原创稿件，未经授权不得复制，违者必究。", Rule::Copyright),
             ("版权所有，翻版必究。", Rule::Copyright),
             ("如有侵权，请联系删除。", Rule::Copyright),
+            // Short notices and calls that end like a sentence.
+            ("未经授权，严禁转载。", Rule::Copyright),
+            ("版权所有，转载必究。", Rule::Copyright),
+            ("中央社版權所有。", Rule::Copyright),
+            ("人民网版权所有，未经书面授权禁止使用。", Rule::Copyright),
+            ("如需转载请联系我们。", Rule::Copyright),
+            ("新浪声明：新浪网登载此文出于传递更多信息之目的，并不意味着赞同其观点或证实其描述。", Rule::Copyright),
+            ("郑重声明：本文仅供参考，不作为投资依据。", Rule::Copyright),
+            ("【免责声明】本站所发布的内容仅供参考，不构成任何投资建议。", Rule::Copyright),
+            ("本文系转载，版权归原作者所有。", Rule::Copyright),
+            ("喜欢这篇文章？点个“在看”吧。", Rule::Promotion),
+            ("欢迎在评论区留言讨论！", Rule::Promotion),
+            ("往期精彩回顾，点击下方链接阅读。", Rule::Promotion),
+            ("微信扫码关注该公众号", Rule::Promotion),
+            ("手机扫码下载澎湃新闻客户端", Rule::Promotion),
+            ("想看更多精彩内容，快下载凤凰新闻客户端", Rule::Promotion),
+            ("您所在的位置：首页 > 新闻中心 > 国内新闻", Rule::Navigation),
+            ("首页 > 2024全国两会 > 最新报道", Rule::Navigation),
+            ("新闻中心 → 国内新闻 → 正文", Rule::Navigation),
+            ("推荐 热榜 北京 上海 广东 深圳", Rule::Navigation),
+            ("人民网 新华网 央视网 光明网 中国网 中青网", Rule::Navigation),
+            ("图片来源网络", Rule::Caption),
+            ("图片来源视觉中国", Rule::Caption),
+            ("图片由受访者提供", Rule::Caption),
+            ("上图左为参会企业代表。", Rule::Caption),
+            ("关键词：乡村振兴，共同富裕，农业现代化。", Rule::Keywords),
+            ("《求是》", Rule::Metadata),
+            ("排版：张三", Rule::Editor),
+            ("编辑：王晓明、刘红。", Rule::Editor),
             ("编辑 | 张三", Rule::Editor),
             ("责编 张三", Rule::Editor),
             ("来源 | 人民日报", Rule::Metadata),
@@ -1757,7 +1916,6 @@ mod tests {
             "用户在注册时往往没有仔细阅读服务条款。",
             "版权所有者有权要求平台删除侵权内容。",
             "该公司发布免责声明称与此事无关。",
-            "他是公司的法律顾问。",
             "外交部声明：中方坚决反对任何形式的干涉。",
             "日本网民指责该公司侵权，要求其公开道歉。",
             "知识产权证券化为中小企业打通了对接资本平台的渠道。",

@@ -36,6 +36,7 @@ const LABELS: &[(&str, Field)] = &[
     ("编辑", Field::Editor),
     ("編輯", Field::Editor),
     ("责编", Field::Editor),
+    ("排版", Field::Editor),
     ("責編", Field::Editor),
     ("主编", Field::Editor),
     ("主編", Field::Editor),
@@ -376,7 +377,7 @@ pub fn field_line(line: &str) -> Option<Vec<(Field, String)>> {
         // credit, nor an editor's words (编辑：我们每天要处理上百篇稿件。) an editor line.
         let v = value.trim_matches(is_space);
         if matches!(field, Field::Author | Field::Editor)
-            && ((v.ends_with(['。', '？', '！', '?', '!']) && visible_len(v) >= 6)
+            && ((v.ends_with(['。', '？', '！', '?', '!']) && visible_len(v) >= 9)
                 || ["请", "請", "您", "你", "谈谈", "談談"]
                     .iter()
                     .any(|w| v.starts_with(w)))
@@ -515,11 +516,18 @@ pub fn timeline_item(line: &str) -> bool {
         .iter()
         .map(|w| w.chars().filter(|&c| is_han(c)).count())
         .sum();
+    // What happened, not who published it (星期四 人民日报海外版, 中国青年报客户端).
+    let outlet = |w: &&str| {
+        w.starts_with("星期")
+            || ["报", "報", "版", "网", "網", "客户端", "客戶端", "社", "台"]
+                .iter()
+                .any(|e| w.ends_with(e))
+    };
     dated
         && han >= 6
         && !rest
             .iter()
-            .any(|w| w.contains([':', '：']) || labelled(w).is_some())
+            .any(|w| w.contains([':', '：']) || labelled(w).is_some() || outlet(w))
 }
 
 /// A short name after a date (an outlet, a section, a reporter credit): no sentence punctuation.

@@ -202,7 +202,7 @@ pub fn fix(text: &str, rules: &RuleSet, pinyin: &PinyinProfile) -> (String, Vec<
             } else if rules.on(Rule::StockQuote)
                 && is_stock_quote(inner)
                 // A quote follows a stock's name; numbers after 为/是/达 … are the sentence's.
-                && !prev.is_some_and(|p| "为為是达達至到约約了".contains(p))
+                && !prev.is_some_and(|p| "为為是至到约約了".contains(p))
             {
                 edit = Some((Rule::StockQuote, len, String::new()));
             } else if rules.on(Rule::LinkStub)

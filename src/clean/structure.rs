@@ -251,7 +251,21 @@ fn is_comment_furniture(s: &str) -> bool {
     let counts = !t.is_empty()
         && t.chars()
             .all(|c| c.is_ascii_digit() || is_space(c) || "赞讚回复覆楼樓条條".contains(c));
+    // A date as comments show it (北京 05-16), or a commenter (王先生, 李女士).
+    let day = t.as_bytes().windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == b'-'
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    });
+    let who = visible_len(t) <= 6
+        && ["先生", "女士", "网友", "網友", "读者", "讀者"]
+            .iter()
+            .any(|w| t.ends_with(w));
     time || counts
+        || day
+        || who
         || [
             "网友",
             "網友",
@@ -273,7 +287,11 @@ fn is_comment_furniture(s: &str) -> bool {
 /// user names, dates, vote counts, one- or two-sentence remarks), up to the
 /// next long paragraph.
 pub fn remove_comment_sections(blocks: &mut [Block]) {
-    let kept: Vec<usize> = (0..blocks.len()).filter(|&i| blocks[i].kept()).collect();
+    // The kept blocks, and headings a line rule already removed (网友评论 reads as
+    // interface text): the comments after such a heading are still to go.
+    let kept: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].kept() || is_comment_heading(&blocks[i].text))
+        .collect();
     let mut inside = false;
     for (k, &i) in kept.iter().enumerate() {
         let b = &blocks[i];
@@ -299,9 +317,14 @@ pub fn remove_comment_sections(blocks: &mut [Block]) {
                     .take(4)
                     .any(|&j| is_comment_furniture(&blocks[j].text)));
         let b = &mut blocks[i];
-        if heading || b.has(hint::COMMENT) && visible_len(&b.text) <= 100 {
-            b.remove(Rule::Comments, "reader comments");
+        if heading || b.kept() && b.has(hint::COMMENT) && visible_len(&b.text) <= 100 {
+            if b.kept() {
+                b.remove(Rule::Comments, "reader comments");
+            }
             inside = true;
+            continue;
+        }
+        if !b.kept() {
             continue;
         }
         if inside && visible_len(&b.text) <= 100 && !is_related_heading(&b.text) {
@@ -422,8 +445,6 @@ const NOT_OUTLETS: &[&str] = &[
     "舉報",
     "汇报",
     "匯報",
-    "年报",
-    "年報",
     "战报",
     "戰報",
     "电报",
@@ -463,7 +484,7 @@ fn outlet_name(name: &str) -> bool {
         return false;
     };
     let generic = ending.chars().count() == 1;
-    let long = generic && visible_len(name) > 6;
+    let long = generic && visible_len(name) > 8;
     !long && !NOT_OUTLETS.iter().any(|w| name.ends_with(w))
 }
 
@@ -759,6 +780,25 @@ mod tests {
         let mut v = vec![b("人民网"), b("某地举行活动庆祝节日"), b("正文。")];
         remove_head_furniture(&mut v);
         assert!(!v[0].kept());
+    }
+
+    #[test]
+    fn comments_after_a_heading_another_rule_removed_go_too() {
+        let mut v = vec![
+            b("正文最后一段，说明情况，内容很长。"),
+            b("网友评论（12）"),
+            b("北京网友 05-16 10:12"),
+            b("这个政策好，支持！"),
+            b("上海网友 05-16 11:02"),
+            b("希望尽快落实。"),
+        ];
+        v[1].remove(Rule::Interface, "interface text");
+        remove_comment_sections(&mut v);
+        assert!(v[0].kept() && v[2..].iter().all(|b| !b.kept()));
+        assert!(matches!(
+            &v[1].fate,
+            super::super::block::Fate::Removed(Rule::Interface, _)
+        ));
     }
 
     #[test]
