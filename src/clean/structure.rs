@@ -307,11 +307,16 @@ pub fn remove_comment_sections(blocks: &mut [Block]) {
             "讀者留言",
             "评论",
             "評論",
+            "网友评论",
+            "網友評論",
         ]
         .iter()
         .any(|h| t.trim_end_matches([':', '：']) == *h);
+        // (A heading a line rule removed needs the furniture too: it may have been
+        // text of the article's that reads like a heading.)
+        let needs_furniture = plain || !b.kept();
         let heading = is_comment_heading(&b.text)
-            && (!plain
+            && (!needs_furniture
                 || kept[k + 1..]
                     .iter()
                     .take(4)
@@ -812,6 +817,16 @@ mod tests {
         ];
         remove_comment_sections(&mut v);
         assert!(v.iter().all(|b| b.kept()));
+        // The same with a heading a line rule already took for interface text.
+        let mut v = vec![
+            b("正文第一段，说明情况，内容很长。"),
+            b("网友评论："),
+            b("“这个政策太及时了！”"),
+            b("对此，市发改委相关负责人表示，将认真研究网友意见，进一步完善政策细节。"),
+        ];
+        v[1].remove(Rule::Interface, "interface text");
+        remove_comment_sections(&mut v);
+        assert!(v[2].kept() && v[3].kept());
     }
 
     #[test]
