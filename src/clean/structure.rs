@@ -280,7 +280,9 @@ fn is_comment_furniture(s: &str) -> bool {
         ]
         .iter()
         .any(|w| t.contains(w))
-            && visible_len(t) <= 40
+            // (a commenter's line, not a sentence mentioning 网友)
+            && visible_len(t) <= 24
+            && !has_clause_punct(t)
 }
 
 /// A comment section: its heading and the comments after it (short blocks:
