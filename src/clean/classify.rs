@@ -582,6 +582,12 @@ const COPYRIGHT_STRONG: &[&str] = &[
     "不代表網站立場",
     "书面授权",
     "書面授權",
+    "仅代表该作者",
+    "僅代表該作者",
+    "仅提供信息发布平台",
+    "僅提供信息發布平台",
+    "所刊载信息",
+    "所刊載信息",
 ];
 /// Marks of a copyright notice or site footer that a news sentence can also hold
 /// (法院认定，未经授权使用他人作品构成侵权 …; 公司法律顾问表示 …; 可拨打举报电话 …):
@@ -688,6 +694,8 @@ const PROMO_PATTERNS: &[(&[&str], &[&str])] = &[
         &[
             "公众号",
             "公眾號",
+            "客户端",
+            "客戶端",
             "微信号",
             "微信號",
             "视频号",
@@ -768,6 +776,9 @@ const CAPTION_PREFIXES: &[&str] = &[
     "图像加注文字",
     "▲",
     "△",
+    "▼",
+    "▽",
+    "↑",
 ];
 
 /// A photo credit at the end: "（冯旭红 摄）", "(新华社记者 XX 摄)", "XX/摄", "XX 摄".
@@ -866,8 +877,10 @@ fn caption_start(s: &str) -> bool {
         let Some(rest) = s.strip_prefix(p) else {
             return false;
         };
-        // (图为什么… asks a question.)
-        p.ends_with(['：', ':', '/', '／', '）', '为', '為']) && !rest.starts_with(['什', '何'])
+        // (图为什么… asks a question.) A mark (▲, △) needs nothing after it.
+        !p.starts_with(char::is_alphanumeric)
+            || p.ends_with(['：', ':', '/', '／', '）', '为', '為'])
+                && !rest.starts_with(['什', '何'])
             || rest.chars().next().is_none_or(|c| {
                 is_space(c)
                     || matches!(
@@ -1031,6 +1044,23 @@ const SURE_CALLS_TO_ACTION: &[&str] = &[
     "一鍵三連",
     "新闻线索请",
     "新聞線索請",
+    "转发给身边",
+    "轉發給身邊",
+    "分享到朋友圈",
+    "点击关注",
+    "點擊關注",
+    "关注我们吧",
+    "關注我們吧",
+    "关注我们，获取",
+    "關注我們，獲取",
+    "获取更多精彩",
+    "獲取更多精彩",
+    "一经采用",
+    "一經採用",
+    "商务合作",
+    "商務合作",
+    "广告合作",
+    "廣告合作",
 ];
 /// Service lines and calls a sentence may also hold (新闻热线：…; 读者可拨打新闻热线
 /// 反映问题。): removed in a line of up to 40 characters unless it reads as a sentence.
@@ -1282,6 +1312,30 @@ pub fn classify(b: &Block) -> Verdict {
             }
         }
     }
+    // "本文来源于人民日报客户端", "本文来自微信公众号“侠客岛”": a source line.
+    if len <= 50
+        && [
+            "本文来源于",
+            "本文來源於",
+            "本文来自",
+            "本文來自",
+            "本文转自",
+            "本文轉自",
+            "本文转载自",
+            "本文轉載自",
+        ]
+        .iter()
+        .any(|p| inner.starts_with(p))
+    {
+        return Verdict::Meta(
+            Rule::Metadata,
+            "source line".into(),
+            vec![(Field::Source, inner.to_string())],
+        );
+    }
+    if inner.starts_with("友情链接") || inner.starts_with("友情鏈接") {
+        return Verdict::Remove(Rule::Navigation, "links to other sites".into());
+    }
     // Counters: "阅读 12.6万", "赞 1024", "点赞 32 评论 5".
     if len <= 30 && is_counter_line(text) {
         return Verdict::Remove(Rule::Interface, "counter".into());
@@ -1357,7 +1411,9 @@ pub fn classify(b: &Block) -> Verdict {
             .count();
         // 版 then a colon, a space or nothing (第一版《新华字典》于1953年出版 is a sentence).
         let after: String = rest.chars().skip(digits + 1).take(1).collect();
-        let labelled = after.is_empty()
+        let ascii_page = rest.chars().take(digits).all(|c| c.is_ascii_alphanumeric());
+        let labelled = ascii_page
+            || after.is_empty()
             || after.starts_with(['：', ':'])
             || after.starts_with(is_space)
             || text.contains("上一版")
@@ -1761,6 +1817,17 @@ mod tests {
             ("本文为原创稿件，未经授权不得复制，违者必究。", Rule::Copyright),
             ("版权所有，翻版必究。", Rule::Copyright),
             ("如有侵权，请联系删除。", Rule::Copyright),
+            ("本网站所刊载信息，不代表中新社和中新网观点。", Rule::Copyright),
+            ("更多精彩资讯请关注新华社客户端", Rule::Promotion),
+            ("转发给身边的朋友吧！", Rule::Promotion),
+            ("关注我们，获取更多精彩内容！", Rule::Promotion),
+            ("欢迎提供新闻线索，一经采用，即付报酬。", Rule::Promotion),
+            ("商务合作请联系：021-12345678", Rule::Promotion),
+            ("本文来源于人民日报客户端", Rule::Metadata),
+            ("本文来自微信公众号“侠客岛”（ID：xiakedao）。", Rule::Metadata),
+            ("友情链接：人民网 新华网 央视网 光明网 中国网", Rule::Navigation),
+            ("▼市民在招聘会现场咨询。", Rule::Caption),
+            ("第04版要闻", Rule::Navigation),
             // Short notices and calls that end like a sentence.
             ("未经授权，严禁转载。", Rule::Copyright),
             ("版权所有，转载必究。", Rule::Copyright),

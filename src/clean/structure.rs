@@ -334,7 +334,24 @@ pub fn remove_comment_sections(blocks: &mut [Block]) {
         if !b.kept() {
             continue;
         }
-        if inside && visible_len(&b.text) <= 100 && !is_related_heading(&b.text) {
+        // (Reporting picks up again: 据介绍，… 对此，… is the article's.)
+        let reporting = [
+            "据介绍",
+            "據介紹",
+            "据了解",
+            "據了解",
+            "据悉",
+            "據悉",
+            "对此",
+            "對此",
+            "记者",
+            "記者",
+            "此外",
+            "另外",
+        ]
+        .iter()
+        .any(|w| b.text.trim_start_matches(is_space).starts_with(w));
+        if inside && visible_len(&b.text) <= 100 && !is_related_heading(&b.text) && !reporting {
             b.remove(Rule::Comments, "reader comments");
             continue;
         }
@@ -802,6 +819,15 @@ mod tests {
         v[1].remove(Rule::Interface, "interface text");
         remove_comment_sections(&mut v);
         assert!(v[0].kept() && v[2..].iter().all(|b| !b.kept()));
+        // The section ends where reporting picks up again.
+        let mut v = vec![
+            b("热门跟贴"),
+            b("北京网友 05-16 10:12"),
+            b("写得真好，为家乡点赞！"),
+            b("据介绍，今年以来全市已累计举办各类招聘活动86场。"),
+        ];
+        remove_comment_sections(&mut v);
+        assert!(!v[2].kept() && v[3].kept());
         assert!(matches!(
             &v[1].fate,
             super::super::block::Fate::Removed(Rule::Interface, _)
