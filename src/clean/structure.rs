@@ -819,6 +819,10 @@ mod tests {
         v[1].remove(Rule::Interface, "interface text");
         remove_comment_sections(&mut v);
         assert!(v[0].kept() && v[2..].iter().all(|b| !b.kept()));
+        assert!(matches!(
+            &v[1].fate,
+            super::super::block::Fate::Removed(Rule::Interface, _)
+        ));
         // The section ends where reporting picks up again.
         let mut v = vec![
             b("热门跟贴"),
@@ -828,10 +832,6 @@ mod tests {
         ];
         remove_comment_sections(&mut v);
         assert!(!v[2].kept() && v[3].kept());
-        assert!(matches!(
-            &v[1].fate,
-            super::super::block::Fate::Removed(Rule::Interface, _)
-        ));
     }
 
     #[test]
