@@ -1099,6 +1099,29 @@ const CALLS_TO_ACTION: &[&str] = &[
     "新聞線索",
 ];
 
+/// A site's own statements, as labels (免责声明：…, 【免责声明】…): a quoted body's
+/// statement (外交部声明：…) is not one of them.
+const OWN_STATEMENTS: &[&str] = &[
+    "声明",
+    "聲明",
+    "免责声明",
+    "免責聲明",
+    "版权声明",
+    "版權聲明",
+    "特别声明",
+    "特別聲明",
+    "重要声明",
+    "重要聲明",
+    "法律声明",
+    "法律聲明",
+    "广告声明",
+    "廣告聲明",
+    "转载声明",
+    "轉載聲明",
+    "原创声明",
+    "原創聲明",
+];
+
 /// Words a promotion addresses its reader with, before its verb (请扫码关注 …).
 const IMPERATIVES: &[&str] = &[
     "请", "請", "敬请", "敬請", "欢迎", "歡迎", "点击", "點擊", "点我", "點我", "按我", "长按",
@@ -1447,44 +1470,15 @@ pub fn classify(b: &Block) -> Verdict {
     let tokens = Tokens::scan(text);
     if let Some(rest) = inner.strip_prefix(['【', '[']) {
         if let Some((label, _)) = rest.split_once(['】', ']']) {
-            let disclaimer = [
-                "免责声明",
-                "免責聲明",
-                "版权声明",
-                "版權聲明",
-                "声明",
-                "聲明",
-                "特别声明",
-                "特別聲明",
-            ];
-            if disclaimer.contains(&label) {
+            if OWN_STATEMENTS.contains(&label) {
                 return Verdict::Remove(Rule::Copyright, "disclaimer".into());
             }
         }
     }
     if let Some((label, _)) = inner.split_once(['：', ':']) {
         // A site's own statement (免责声明：, 本网声明：), not a quoted one (外交部声明：…).
-        let own = [
-            "声明",
-            "聲明",
-            "免责声明",
-            "免責聲明",
-            "版权声明",
-            "版權聲明",
-            "特别声明",
-            "特別聲明",
-            "重要声明",
-            "重要聲明",
-            "法律声明",
-            "法律聲明",
-            "广告声明",
-            "廣告聲明",
-            "转载声明",
-            "轉載聲明",
-            "原创声明",
-            "原創聲明",
-        ]
-        .contains(&label.trim_matches(is_space))
+        let own = OWN_STATEMENTS
+            .contains(&label.trim_matches(is_space))
             || SITE_ANCHORS.iter().any(|a| label.contains(a))
             // 郑重声明, 网站声明, 新浪声明, 某某网声明
             || [

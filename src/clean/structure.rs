@@ -237,28 +237,27 @@ fn is_comment_heading(s: &str) -> bool {
     COMMENT_HEADS.contains(&head.as_str()) && rest_ok && visible_len(t) <= 16
 }
 
+/// Does `t` hold two digits, `sep`, two digits (10:12, 05-16)?
+fn digits_around(t: &str, sep: u8) -> bool {
+    t.as_bytes().windows(5).any(|w| {
+        w[0].is_ascii_digit()
+            && w[1].is_ascii_digit()
+            && w[2] == sep
+            && w[3].is_ascii_digit()
+            && w[4].is_ascii_digit()
+    })
+}
+
 /// A line of a comment's furniture: who and when ("网易河南省郑州市网友 05-16 10:12",
 /// "IP属地：北京"), or a like/reply count alone.
 fn is_comment_furniture(s: &str) -> bool {
     let t = s.trim_matches(is_space);
-    let time = t.as_bytes().windows(5).any(|w| {
-        w[0].is_ascii_digit()
-            && w[1].is_ascii_digit()
-            && w[2] == b':'
-            && w[3].is_ascii_digit()
-            && w[4].is_ascii_digit()
-    });
+    let time = digits_around(t, b':');
     let counts = !t.is_empty()
         && t.chars()
             .all(|c| c.is_ascii_digit() || is_space(c) || "赞讚回复覆楼樓条條".contains(c));
     // A date as comments show it (北京 05-16), or a commenter (王先生, 李女士).
-    let day = t.as_bytes().windows(5).any(|w| {
-        w[0].is_ascii_digit()
-            && w[1].is_ascii_digit()
-            && w[2] == b'-'
-            && w[3].is_ascii_digit()
-            && w[4].is_ascii_digit()
-    });
+    let day = digits_around(t, b'-');
     let who = visible_len(t) <= 6
         && ["先生", "女士", "网友", "網友", "读者", "讀者"]
             .iter()
