@@ -46,6 +46,10 @@ use fields::Field;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// The reason of each restored punctuation mark (there can be hundreds of
+/// thousands: the binding shares one copy of it with JavaScript).
+pub const PUNCTUATION_REASON: &str = "punctuation mark restored to full width";
+
 /// What to clean.
 #[derive(Debug, Clone, Copy)]
 pub enum Input<'a> {
@@ -253,7 +257,7 @@ fn punctuation_changes(
         let end = last + src[last..].chars().next().map_or(0, char::len_utf8);
         changed.push(Change {
             rule: Rule::Punctuation,
-            reason: "punctuation mark restored to full width".to_string(),
+            reason: PUNCTUATION_REASON.to_string(),
             before: src[start..end].to_string(),
             after: f.after.to_string(),
             start: b.src.start + start,
