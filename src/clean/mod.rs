@@ -550,6 +550,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_long_lead_paragraph_is_not_the_whole_article() {
+        let html = "<html><body><div class=nav><a href=/>首页</a> <a href=/n>新闻</a> <a href=/s>体育</a></div><div class=article>\
+<p>5月11日，国务院总理主持召开国务院常务会议，部署推进城市更新工作，会议指出实施城市更新行动是推动城市高质量发展的必然要求。</p>\
+<h2>一、加快老旧小区改造</h2><ul><li>完善基础设施</li></ul><p>对此，他表示赞同。</p>\
+<table><tr><td>指标</td><td>数值</td></tr></table><p>各地要补齐社区服务设施短板，加快推进。</p></div></body></html>";
+        let r = clean(Input::Text(html), &CleanOptions::default()).unwrap();
+        for line in [
+            "一、加快老旧小区改造",
+            "完善基础设施",
+            "对此，他表示赞同。",
+            "各地要补齐社区服务设施短板，加快推进。",
+        ] {
+            assert!(r.text.contains(line), "{line}: {}", r.text);
+        }
+    }
+
+    #[test]
     fn a_timeline_is_kept_but_a_lone_dateline_goes() {
         let input = "疫情防控大事记\n梳理了过去一年的重要节点，供读者参考，内容来自公开报道。\n\n2019年12月31日 武汉市卫健委通报不明原因肺炎\n\n2020年1月20日 国家卫健委高级别专家组抵达武汉\n2020年1月23日 武汉关闭离汉通道\n光明日报 2024年05月16日 星期四\n";
         let r = clean(Input::Text(input), &CleanOptions::default()).unwrap();

@@ -62,7 +62,40 @@ pub fn remove_outside_article(blocks: &mut [Block], elements: &[Elem]) {
             score[i] *= 0.2;
         }
     }
-    let Some(top) = (0..elements.len()).max_by(|&a, &b| score[a].total_cmp(&score[b])) else {
+    // A paragraph (or list item, cell, heading …) is never the article element,
+    // however long: its parent is. (A long lead <p> scored over its <div>, and the
+    // subheads, lists, tables and short paragraphs beside it went.)
+    let block_level = |e: usize| {
+        matches!(
+            elements[e].tag.as_str(),
+            "p" | "li"
+                | "td"
+                | "th"
+                | "dd"
+                | "dt"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "pre"
+                | "blockquote"
+                | "figcaption"
+                | "span"
+                | "font"
+                | "strong"
+                | "b"
+                | "em"
+                | "a"
+                | "label"
+                | "caption"
+        )
+    };
+    let Some(top) = (0..elements.len())
+        .filter(|&e| !block_level(e))
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+    else {
         return;
     };
     if subtree[top] < 0.6 * total {
