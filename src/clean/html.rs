@@ -221,6 +221,9 @@ const CLASS_HINTS: &[(u32, &[&str])] = &[
     ),
 ];
 
+/// Hints of page furniture that an article container inside it clears.
+const PAGE_PARTS: u32 = hint::FOOTER | hint::SHARE | hint::NAV | hint::COMMENT | hint::CAPTION;
+
 fn hidden(node: &dom::Node) -> bool {
     if node.attr("hidden").is_some() || node.attr("aria-hidden").as_deref() == Some("true") {
         return true;
@@ -231,7 +234,10 @@ fn hidden(node: &dom::Node) -> bool {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        s.contains("display:none") || s.contains("visibility:hidden")
+        // visibility:hidden only off an article container: WeChat ships its body
+        // (#js_content, rich_media_content) hidden and a script shows it.
+        s.contains("display:none")
+            || s.contains("visibility:hidden") && hints_of(node) & hint::ARTICLE == 0
     })
 }
 
@@ -412,7 +418,16 @@ pub fn page_from_dom(dom: &dom::Dom) -> Page {
                         });
                         elem_id = Some(b.page.elements.len() - 1);
                     }
-                    let hints = inherited | hints_of(&node);
+                    // An article container of its own (<div class="article"> inside a
+                    // wrapper named bottom-…, share-…) is not footer, share bar, menu,
+                    // comments or caption because a wrapper further up is.
+                    let own = hints_of(&node);
+                    let inherited = if own & hint::ARTICLE != 0 && own & PAGE_PARTS == 0 {
+                        inherited & !PAGE_PARTS
+                    } else {
+                        inherited
+                    };
+                    let hints = inherited | own;
                     let block = is_block(&tag);
                     if block {
                         b.flush();
@@ -637,6 +652,16 @@ mod tests {
         assert!(!p.blocks[0].has(hint::CAPTION) && !p.blocks[1].has(hint::CAPTION));
         assert!(!p.blocks[2].has(hint::FOOTER));
         assert!(p.blocks[3].has(hint::CAPTION) && p.blocks[4].has(hint::FOOTER));
+    }
+
+    #[test]
+    fn an_article_inside_a_wrapper_named_for_furniture_and_a_hidden_wechat_body() {
+        let p = parse("<div class=\"main-wrap bottom-line\"><div class=article><p>正文一段。</p></div></div><div class=share-wrap><div class=content><p>正文二段。</p></div></div><div id=js_content class=rich_media_content style=\"visibility: hidden;\"><p>据了解，新政将于6月1日起施行。</p></div><div style=\"visibility:hidden\"><p>隐藏的菜单</p></div>");
+        assert_eq!(
+            texts(&p),
+            vec!["正文一段。", "正文二段。", "据了解，新政将于6月1日起施行。"]
+        );
+        assert!(!p.blocks[0].has(hint::FOOTER) && !p.blocks[1].has(hint::SHARE));
     }
 
     #[test]
