@@ -144,28 +144,42 @@ fn hints_of(node: &dom::Node) -> u32 {
     let mut names = node.attr("class").unwrap_or_default();
     names.push(' ');
     names.push_str(&node.attr("id").unwrap_or_default());
-    for token in names
-        .to_ascii_lowercase()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-    {
-        if token.is_empty() {
-            continue;
-        }
-        // `starts_with` also covers the word itself.
-        let has = |words: &[&str]| words.iter().any(|w| token.starts_with(w));
-        for &(bit, words) in CLASS_HINTS {
-            // A footnote is the article's, not the page footer.
-            if has(words) && !(bit == hint::FOOTER && token.starts_with("footnote")) {
-                h |= bit;
+    // The hints of each class or id name's first word: "article-foot" is the foot
+    // of an article (its sources, its notes), "footer-content" a footer's content.
+    let mut heads = 0;
+    for name in names.to_ascii_lowercase().split_ascii_whitespace() {
+        let mut first = true;
+        for token in name.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if token.is_empty() {
+                continue;
+            }
+            // `starts_with` also covers the word itself.
+            let has = |words: &[&str]| words.iter().any(|w| token.starts_with(w));
+            for &(bit, words) in CLASS_HINTS {
+                // A footnote is the article's, not the page footer.
+                if has(words) && !(bit == hint::FOOTER && token.starts_with("footnote")) {
+                    h |= bit;
+                    if first {
+                        heads |= bit;
+                    }
+                }
+            }
+            first = false;
+            if token == "ad"
+                || token == "ads"
+                || has(&["advert", "adsbygoogle", "banner", "guanggao"])
+            {
+                h |= hint::AD;
+            }
+            if has(&["page", "pagination", "pager", "paging"]) && !has(&["pagebody", "pagecontent"])
+            {
+                h |= hint::PAGINATION;
             }
         }
-        if token == "ad" || token == "ads" || has(&["advert", "adsbygoogle", "banner", "guanggao"])
-        {
-            h |= hint::AD;
-        }
-        if has(&["page", "pagination", "pager", "paging"]) && !has(&["pagebody", "pagecontent"]) {
-            h |= hint::PAGINATION;
-        }
+    }
+    // A name headed by an article word: its footer word is the article's own foot.
+    if heads & hint::ARTICLE != 0 && heads & hint::FOOTER == 0 {
+        h &= !hint::FOOTER;
     }
     // A container named for both ("photo-text", "pic_content") holds an article
     // with pictures: its paragraphs are not captions.
@@ -648,10 +662,11 @@ mod tests {
 
     #[test]
     fn an_article_container_named_for_pictures_is_not_a_caption() {
-        let p = parse("<div class=photo-text><p>第一段</p></div><div class=pic_content><p>第二段</p></div><div class=footnote>注：数据来自统计局。</div><div class=pic-desc>图说</div><footer>页脚</footer>");
+        let p = parse("<div class=photo-text><p>第一段</p></div><div class=pic_content><p>第二段</p></div><div class=footnote>注：数据来自统计局。</div><div class=pic-desc>图说</div><footer>页脚</footer><div class=article-foot><p>（资料来源：国家统计局）</p></div><div class=footer-content><p>关于我们</p></div>");
         assert!(!p.blocks[0].has(hint::CAPTION) && !p.blocks[1].has(hint::CAPTION));
         assert!(!p.blocks[2].has(hint::FOOTER));
         assert!(p.blocks[3].has(hint::CAPTION) && p.blocks[4].has(hint::FOOTER));
+        assert!(!p.blocks[5].has(hint::FOOTER) && p.blocks[6].has(hint::FOOTER));
     }
 
     #[test]
