@@ -26,6 +26,34 @@ fn ancestors(elements: &[Elem], start: usize) -> impl Iterator<Item = usize> + '
     })
 }
 
+/// Elements that hold a paragraph's text, never a whole article (see
+/// [`remove_outside_article`]).
+const PARAGRAPH_LEVEL: &[&str] = &[
+    "p",
+    "li",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "figcaption",
+    "span",
+    "font",
+    "strong",
+    "b",
+    "em",
+    "a",
+    "label",
+    "caption",
+];
+
 /// On HTML pages: finds the element holding the article (the one most article
 /// text sits directly under, as Readability does) and removes blocks outside it.
 /// Does nothing unless that element clearly holds most of the text.
@@ -65,33 +93,7 @@ pub fn remove_outside_article(blocks: &mut [Block], elements: &[Elem]) {
     // A paragraph (or list item, cell, heading …) is never the article element,
     // however long: its parent is. (A long lead <p> scored over its <div>, and the
     // subheads, lists, tables and short paragraphs beside it went.)
-    let block_level = |e: usize| {
-        matches!(
-            elements[e].tag.as_str(),
-            "p" | "li"
-                | "td"
-                | "th"
-                | "dd"
-                | "dt"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "pre"
-                | "blockquote"
-                | "figcaption"
-                | "span"
-                | "font"
-                | "strong"
-                | "b"
-                | "em"
-                | "a"
-                | "label"
-                | "caption"
-        )
-    };
+    let block_level = |e: usize| PARAGRAPH_LEVEL.contains(&elements[e].tag.as_str());
     let Some(top) = (0..elements.len())
         .filter(|&e| !block_level(e))
         .max_by(|&a, &b| score[a].total_cmp(&score[b]))
