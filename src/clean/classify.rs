@@ -36,8 +36,10 @@ mod list {
     pub const SITE: u32 = 1 << 4;
     pub const REPORT: u32 = 1 << 5;
     pub const COPYRIGHT_PROSE: u32 = 1 << 6;
+    pub const CALL: u32 = 1 << 7;
+    pub const SURE_CALL: u32 = 1 << 8;
     /// Promotion verbs and objects: pair `i` is bits `PROMO + 2i` (verb) and `PROMO + 2i + 1` (object).
-    pub const PROMO: u32 = 8;
+    pub const PROMO: u32 = 9;
 }
 
 /// Every token list in one Aho-Corasick automaton, built once: a line is
@@ -67,6 +69,8 @@ fn lexicon() -> &'static Lexicon {
         add(SHARE_TOKENS, list::SHARE);
         add(COPYRIGHT_STRONG, list::COPYRIGHT);
         add(COPYRIGHT_PROSE, list::COPYRIGHT_PROSE);
+        add(CALLS_TO_ACTION, list::CALL);
+        add(SURE_CALLS_TO_ACTION, list::SURE_CALL);
         add(COPYRIGHT_WEAK, list::COPYRIGHT_WEAK);
         add(SITE_ANCHORS, list::SITE);
         add(&["举报", "舉報"], list::REPORT);
@@ -639,6 +643,9 @@ const COPYRIGHT_WEAK: &[&str] = &[
     "摘編",
 ];
 const SITE_ANCHORS: &[&str] = &["本网", "本網", "本站", "本平台", "我网", "我網", "我站"];
+
+// Every pattern's two bits fit in the lexicon's u32 masks.
+const _: () = assert!(list::PROMO as usize + 2 * PROMO_PATTERNS.len() <= 32);
 
 const PROMO_PATTERNS: &[(&[&str], &[&str])] = &[
     (
@@ -1591,10 +1598,9 @@ pub fn classify(b: &Block) -> Verdict {
         return Verdict::Remove(Rule::Promotion, "app or account promotion".into());
     }
     // (A related list's heading, 往期推荐, is left to the rule that also removes its items.)
-    let sure_call = SURE_CALLS_TO_ACTION.iter().any(|w| text.contains(w));
+    let sure_call = tokens.has(list::SURE_CALL);
     if short
-        && (sure_call
-            || CALLS_TO_ACTION.iter().any(|w| text.contains(w)) && !reads_as_sentence(inner))
+        && (sure_call || tokens.has(list::CALL) && !reads_as_sentence(inner))
         && !is_related_heading(text)
     {
         return Verdict::Remove(Rule::Promotion, "call to action or service line".into());

@@ -402,29 +402,19 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
         };
     }
 
-    // Line rules. A dated line reads like a dateline, but two or more in a row
-    // with what happened after each date are the article's timeline (大事记).
-    // (Blank lines between the items do not count.)
-    let lines: Vec<usize> = (0..blocks.len())
-        .filter(|&i| !blocks[i].text.trim().is_empty())
-        .collect();
-    let mut timeline = vec![false; blocks.len()];
-    for pair in lines.windows(2) {
-        if fields::timeline_item(&blocks[pair[0]].text)
-            && fields::timeline_item(&blocks[pair[1]].text)
-        {
-            timeline[pair[0]] = true;
-            timeline[pair[1]] = true;
-        }
-    }
-    for (i, b) in blocks.iter_mut().enumerate() {
-        if b.text.trim().is_empty() {
-            b.remove(Rule::Whitespace, "empty after fixes");
+    // Line rules.
+    for i in 0..blocks.len() {
+        if blocks[i].text.trim().is_empty() {
+            blocks[i].remove(Rule::Whitespace, "empty after fixes");
             continue;
         }
-        match classify::classify(b) {
+        let verdict = classify::classify(&blocks[i]);
+        let timeline =
+            matches!(verdict, Verdict::Meta(Rule::Metadata, ..)) && in_timeline(&blocks, i);
+        let b = &mut blocks[i];
+        match verdict {
             Verdict::Keep => {}
-            Verdict::Meta(Rule::Metadata, ..) if timeline[i] => {}
+            Verdict::Meta(Rule::Metadata, ..) if timeline => {}
             Verdict::Remove(rule, reason) => {
                 if rules.on(rule) {
                     b.remove(rule, reason);
@@ -543,6 +533,17 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
         changed,
         markup_dropped,
     }
+}
+
+/// A dated line reads like a dateline, but two or more in a row (blank lines
+/// between them aside) with what happened after each date are the article's
+/// timeline (大事记). Asked only of the lines the rules take for metadata.
+fn in_timeline(blocks: &[Block], i: usize) -> bool {
+    let item = |b: &Block| fields::timeline_item(&b.text);
+    let line = |b: &&Block| !b.text.trim().is_empty();
+    item(&blocks[i])
+        && (blocks[..i].iter().rev().find(line).is_some_and(item)
+            || blocks[i + 1..].iter().find(line).is_some_and(item))
 }
 
 #[cfg(test)]
