@@ -61,6 +61,8 @@ const CASES = [
   { op: 'clean', name: 'one-line', make: (b) => { let s = proseOneLine; while (Buffer.byteLength(s) < b) s += proseOneLine; return Buffer.from(s).subarray(0, b).toString().replace(/\uFFFD$/, ''); } },
   { op: 'clean', name: 'nested-html', make: (b) => { const depth = Math.floor((b - 100) / 11); return `<!DOCTYPE html><html><body>${'<div>'.repeat(depth)}<p>深层嵌套的正文段落。</p>${'</div>'.repeat(depth)}</body></html>`; } },
   { op: 'clean', name: 'short-lines', make: (b) => { const r = rng(3); const chars = [...prose.slice(0, 5000).replace(/\s/g, '')]; return repeatTo(b, () => Array.from({ length: 4 + Math.floor(r() * 5) }, () => chars[Math.floor(r() * chars.length)]).join('') + '\n'); } },
+  // Thousands of 摘要 lines, none repeating its article (the rule compares each with the text around it).
+  { op: 'clean', name: 'summary-lines', make: (b) => { let i = 0; return repeatTo(b, () => `摘要：第${i}篇文章的摘要内容，讲述了城市发展。\n\n第${i++}篇正文开始，这里是一段比较长的正文内容，讲述了城市的发展和变化。\n\n`); } },
   { op: 'clean', name: 'brackets', make: (b) => { const r = rng(5); return repeatTo(b, () => Array.from({ length: 100 }, () => BRACKETS[Math.floor(r() * BRACKETS.length)]).join('') + '\n'); } },
   { op: 'highlight', name: 'a-keywords', keywords: () => Array.from({ length: 200 }, (_, i) => 'a'.repeat(i + 1)), make: (b) => 'a'.repeat(b) },
   { op: 'highlight', name: '100k-keywords', keywords: () => keywords100k(), make: (b) => { let s = prose; while (Buffer.byteLength(s) < b) s += prose; return Buffer.from(s).subarray(0, b).toString().replace(/\uFFFD$/, ''); } },
