@@ -304,7 +304,17 @@ export function createDocView(app) {
     if (doc.cache.original?.gen === doc.gen) return show(doc.cache.original.text);
     if (originalJob) app.pool.cancel(originalJob.id);
     placeholder($('original-text'), t('progressDecoding'));
-    const enc = doc.options.encoding !== 'auto' ? doc.options.encoding : doc.result?.encoding?.name || 'utf-8';
+    // With automatic detection the encoding is the one the engine finds while
+    // cleaning: until this generation's result is in (after a reload, or a change
+    // of the encoding option, doc.result is missing or was decoded otherwise),
+    // wait for it — the panel is drawn again when the document's status changes.
+    // A document that failed or was cancelled has no detection: UTF-8.
+    const auto = doc.options.encoding === 'auto';
+    if (auto && (doc.status === 'queued' || doc.status === 'working')) {
+      originalJob = null;
+      return;
+    }
+    const enc = !auto ? doc.options.encoding : (doc.status === 'done' && doc.result?.encoding?.name) || 'utf-8';
     const job = app.pool.run('decode', { bytes: doc.bytes, encoding: enc }, { priority: true });
     originalJob = job;
     app.progress.follow(app.pool, job, () => t('progressDecoding'));

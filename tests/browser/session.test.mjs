@@ -85,6 +85,48 @@ test('a reload restores documents, per-document options and settings; clear all 
   await context.close();
 });
 
+test('the original view decodes a Big5 or GBK file with the detected encoding, after a reload and after the encoding is set back to automatic', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  // Big enough (~2 MB) that after a reload the view is drawn well before the
+  // document is cleaned again.
+  const big5 = Buffer.concat(Array(600).fill(readFileSync(join(ROOT, 'tests/data/cases/112-txt-big5-oldstreet.input.txt'))));
+  const gbk = readFileSync(join(ROOT, 'tests/data/gbk-sample.txt'));
+  await dropFiles(page, [{ name: 'big5.txt', bytes: big5 }, { name: 'gbk.txt', bytes: gbk }]);
+  await waitForDocs(page, 2);
+  const original = async () => {
+    await page.waitForSelector('#original-text .para');
+    return viewText(page, 'original-text');
+  };
+  const asText = (bytes, label) => new TextDecoder(label).decode(bytes).replace(/\r\n?/g, '\n');
+  await openDoc(page, 'big5.txt');
+  await selectView(page, 'original');
+  assert.equal((await original()).slice(0, 15), asText(big5, 'big5').slice(0, 15));
+  await page.waitForTimeout(400); // the view is saved with a short debounce
+
+  // After a reload the view is drawn while the document is cleaned again: it
+  // had been decoded as UTF-8 then (mojibake), and kept so.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await waitForDocs(page, 2);
+  const afterReload = await original();
+  assert.ok(!afterReload.includes('\uFFFD'), afterReload.slice(0, 40));
+  assert.equal(afterReload.slice(0, 15), asText(big5, 'big5').slice(0, 15));
+
+  // UTF-8 chosen by hand, then automatic again: GBK once more, not the UTF-8 reading.
+  await openDoc(page, 'gbk.txt');
+  await selectView(page, 'original');
+  await page.selectOption('#encoding-select', 'utf-8');
+  await page.waitForFunction(() => /UTF-8/i.test(document.getElementById('doc-meta').textContent));
+  assert.ok((await original()).includes('\uFFFD'), 'read as UTF-8, as asked');
+  await page.selectOption('#encoding-select', 'auto');
+  await page.waitForFunction(() => /GBK|gb18030/i.test(document.getElementById('doc-meta').textContent));
+  await page.waitForFunction(() => !document.getElementById('original-text').textContent.includes('\uFFFD'));
+  assert.equal((await original()).slice(0, 30), asText(gbk, 'gbk').slice(0, 30));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a settings change made just before the page goes away is kept (written on pagehide, or when hidden)', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
