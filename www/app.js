@@ -74,13 +74,19 @@ pool.ready.then(
 
 // ------------------------------------------------------------- settings --
 
+/** Why a write to IndexedDB failed, in words (a full quota's DOMException has no message in Chromium). */
+function storageReason(err) {
+  if (err?.name === 'QuotaExceededError') return t('storageFull');
+  return err?.message || err?.name || t('storageUnknown');
+}
+
 // Settings are written 150 ms after the last change (typing keywords changes
 // them at every key), and at once when the page goes away or out of sight
 // (a reload, a closed tab, a switch to another app), so no change is lost.
 let settingsTimer = 0;
 function writeSettings() {
   settingsTimer = 0;
-  store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
+  store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(t('storageFailed', { message: storageReason(err) }), 'error'));
 }
 function saveSettings() {
   clearTimeout(settingsTimer);
@@ -101,7 +107,7 @@ document.addEventListener('visibilitychange', () => {
 });
 
 function saveDoc(doc) {
-  store.saveDocOptions(doc.id, doc.options).catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
+  store.saveDocOptions(doc.id, doc.options).catch((err) => notice(t('storageFailed', { message: storageReason(err) }), 'error'));
 }
 
 // ------------------------------------------------------------- documents --
@@ -221,15 +227,38 @@ function addDoc(doc, { save = true } = {}) {
   state.docs.set(doc.id, doc);
   state.order.push(doc.id);
   $('doc-list').append(makeItem(doc));
-  if (save) {
-    store
-      .saveDoc({ id: doc.id, name: doc.name, size: doc.size, bytes: doc.bytes, order: doc.order, options: doc.options })
-      .catch((err) => notice(t('storageFailed', { message: err.message }), 'error'));
-  }
+  if (save) storeDoc(doc);
   updateListActions();
   if (save) added.waiting.add(doc.id); // (not a document restored from the last visit)
   cleanDoc(doc);
 }
+
+// A document the browser would not store (its quota is full) is still open, but
+// would be lost on a reload: it is marked in the list, named in a notice, the page
+// asks before it is unloaded, and storing it is tried again when a document is
+// removed (which frees room).
+async function storeDoc(doc) {
+  try {
+    await store.saveDoc({ id: doc.id, name: doc.name, size: doc.size, bytes: doc.bytes, order: doc.order, options: doc.options });
+  } catch (err) {
+    if (!state.docs.has(doc.id)) return;
+    if (!doc.unsaved) notice(t('docNotSaved', { name: doc.name, message: storageReason(err) }), 'error');
+    doc.unsaved = true;
+    updateItem(doc);
+    return;
+  }
+  if (doc.unsaved && state.docs.has(doc.id)) {
+    doc.unsaved = false;
+    updateItem(doc);
+    notice(t('docSavedLater', { name: doc.name }));
+  }
+}
+function retryUnsaved() {
+  for (const doc of state.docs.values()) if (doc.unsaved) storeDoc(doc);
+}
+addEventListener('beforeunload', (event) => {
+  if ([...state.docs.values()].some((d) => d.unsaved)) event.preventDefault();
+});
 
 function removeDoc(doc) {
   if (doc.job) pool.cancel(doc.job.id);
@@ -240,7 +269,7 @@ function removeDoc(doc) {
   state.order.splice(i, 1);
   items.get(doc.id)?.remove();
   items.delete(doc.id);
-  store.deleteDoc(doc.id).catch(() => {});
+  store.deleteDoc(doc.id).then(retryUnsaved, () => {});
   if (state.activeId === doc.id) {
     const next = state.order[Math.min(i, state.order.length - 1)];
     activate(next ?? null);
@@ -300,7 +329,8 @@ function makeItem(doc) {
 function updateItem(doc, li = items.get(doc.id)) {
   if (!li) return;
   li.dataset.status = doc.status;
-  li.querySelector('.doc-sub').textContent = itemStatus(doc);
+  li.toggleAttribute('data-unsaved', !!doc.unsaved);
+  li.querySelector('.doc-sub').textContent = itemStatus(doc) + (doc.unsaved ? ` · ${t('statusUnsaved')}` : '');
   li.querySelector('.doc-remove').setAttribute('aria-label', t('removeDoc', { name: doc.name }));
   if (doc.status === 'done' && doc.result.encoding) li.querySelector('.doc-open').title = encodingText(doc.result.encoding);
 }
@@ -553,7 +583,7 @@ $('confirm-ok').addEventListener('click', async () => {
     await store.clearAll();
     notice(t('cleared'));
   } catch (err) {
-    notice(t('storageFailed', { message: err.message }), 'error');
+    notice(t('storageFailed', { message: storageReason(err) }), 'error');
   }
 });
 
@@ -621,7 +651,7 @@ async function start() {
   view.applyHlSettings();
 
   const records = await store.loadDocs().catch((err) => {
-    notice(t('storageFailed', { message: err.message }), 'error');
+    notice(t('storageFailed', { message: storageReason(err) }), 'error');
     return [];
   });
   for (const rec of records) {

@@ -127,6 +127,41 @@ test('the original view decodes a Big5 or GBK file with the detected encoding, a
   await context.close();
 });
 
+test('a document the browser cannot store (storage full) is named and marked, the page asks before it is unloaded, and storing it is retried when room is made', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const cdp = await context.newCDPSession(page);
+  const origin = new URL(env.server.url).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 2 * 1024 * 1024 });
+  const [a] = seeds();
+  const big = Buffer.from('这是一段用来占满存储空间的正文。\n'.repeat(120000)); // ~5.5 MB
+  await dropFiles(page, [a, { name: 'big.txt', bytes: big }]);
+  await waitForDocs(page, 2);
+  await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => n.textContent.includes('“big.txt”未能保存到浏览器（浏览器的存储空间已满）')), null, { polling: 100 });
+  const sub = (name) => page.$$eval('.doc-item', (els, n) => els.find((e) => e.querySelector('.doc-name').textContent === n)?.querySelector('.doc-sub').textContent, name);
+  assert.match(await sub('big.txt'), /未保存$/);
+  assert.doesNotMatch(await sub(a.name), /未保存/);
+  const asks = () => page.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+  assert.equal(await asks(), true, 'leaving would lose big.txt: the page asks');
+
+  // Room made (quota back to normal, another document removed): stored after all.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.click(`.doc-item:first-child .doc-remove`);
+  await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => n.textContent === '“big.txt”现已保存到浏览器。'), null, { polling: 100 });
+  assert.doesNotMatch(await sub('big.txt'), /未保存/);
+  assert.equal(await asks(), false);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await waitForDocs(page, 1);
+  assert.deepEqual(await page.$$eval('#doc-list .doc-name', (els) => els.map((e) => e.textContent)), ['big.txt']);
+  assert.deepEqual(page.errors.filter((e) => !/QuotaExceeded|quota/i.test(e)), []);
+  await context.close();
+});
+
 test('a settings change made just before the page goes away is kept (written on pagehide, or when hidden)', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
