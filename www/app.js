@@ -357,10 +357,17 @@ async function addFiles(entries) {
 }
 
 /** Reads each file and adds it as a document; opens the first. */
+// "Clear all" also ends the drops still being read: their remaining files are
+// not added (they had come back after the clear, and were stored again).
+let clears = 0;
+const reading = new Set(); // AbortControllers of the files being read
+
 async function addEach(entries) {
   const skipped = [];
   let first = null;
+  const epoch = clears;
   for (const entry of entries) {
+    if (clears !== epoch) return;
     const { file } = entry;
     const path = plainName(entry.path);
     if (!accepted(file)) {
@@ -375,14 +382,18 @@ async function addEach(entries) {
     // Not counted: reading is the first step of the document's cleaning job.
     const job = progress.add(() => t('progressReading', { name: path }), () => abort.abort(), { counted: false });
     let bytes;
+    reading.add(abort);
     try {
       bytes = await readBytes(file, (f) => job.update(f), abort.signal);
     } catch (err) {
       job.done();
       if (err.name !== 'AbortError') notice(t('readFailed', { name: path, message: err.message }), 'error');
       continue;
+    } finally {
+      reading.delete(abort);
     }
     job.done();
+    if (clears !== epoch) return;
     const doc = makeDoc({ name: path, bytes });
     addDoc(doc);
     if (!first) {
@@ -550,6 +561,8 @@ $('clear-all').addEventListener('click', () => dialog.showModal());
 $('confirm-cancel').addEventListener('click', () => dialog.close());
 $('confirm-ok').addEventListener('click', async () => {
   dialog.close();
+  clears++;
+  for (const abort of reading) abort.abort();
   for (const doc of state.docs.values()) {
     if (doc.job) pool.cancel(doc.job.id);
     doc.gen++;

@@ -129,10 +129,12 @@ test('the original view decodes a Big5 or GBK file with the detected encoding, a
 
 test('a document the browser cannot store (storage full) is named and marked, the page asks before it is unloaded, and storing it is retried when room is made', async () => {
   const { page, context } = await env.newPage();
-  await openApp(page, env.server.url);
+  // The quota is set before the page opens its database (set after, it was
+  // sometimes not in force yet when the document was stored).
   const cdp = await context.newCDPSession(page);
   const origin = new URL(env.server.url).origin;
   await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 2 * 1024 * 1024 });
+  await openApp(page, env.server.url);
   const [a] = seeds();
   const big = Buffer.from('这是一段用来占满存储空间的正文。\n'.repeat(120000)); // ~5.5 MB
   await dropFiles(page, [a, { name: 'big.txt', bytes: big }]);
@@ -159,6 +161,37 @@ test('a document the browser cannot store (storage full) is named and marked, th
   await waitForDocs(page, 1);
   assert.deepEqual(await page.$$eval('#doc-list .doc-name', (els) => els.map((e) => e.textContent)), ['big.txt']);
   assert.deepEqual(page.errors.filter((e) => !/QuotaExceeded|quota/i.test(e)), []);
+  await context.close();
+});
+
+test('clear all also drops the files of a drop still being read', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const files = Array.from({ length: 200 }, (_, i) => ({ name: `f${i}.txt`, bytes: Buffer.from(`第${i}个文档的正文。\n`) }));
+  // Cleared as soon as the first document is listed, with 199 files still to read.
+  const cleared = page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const list = document.getElementById('doc-list');
+        new MutationObserver((_, observer) => {
+          if (!list.querySelector('.doc-item')) return;
+          observer.disconnect();
+          document.getElementById('clear-all').click();
+          document.getElementById('confirm-ok').click();
+          resolve();
+        }).observe(list, { childList: true });
+      }),
+  );
+  await dropFiles(page, files);
+  await cleared;
+  await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => n.textContent === '已清除全部文档和设置。'), null, { polling: 100 });
+  await page.waitForTimeout(1500); // what would still be read and added by now
+  assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 0);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForTimeout(500);
+  assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 0, 'none stored either');
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
