@@ -208,6 +208,13 @@ fn decode_with(bytes: &[u8], enc: &'static Encoding) -> (String, usize, Vec<Deco
 pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded> {
     let done = |enc: &'static Encoding, detection, body: &[u8]| {
         let (text, error_count, errors) = decode_with(body, enc);
+        // The GBK decoder is GB18030's (WHATWG): a text using GB18030's four-byte
+        // characters (𠀀, 𪚥 …) decodes right, and is named for what it is.
+        let enc = if enc == encoding_rs::GBK && has_four_byte_gb18030(body) {
+            encoding_rs::GB18030
+        } else {
+            enc
+        };
         Decoded {
             text,
             encoding: enc.name(),
@@ -280,6 +287,29 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded> {
     }
 }
 
+/// Does `bytes` (read as GBK/GB18030) hold a four-byte sequence? A lead byte
+/// 0x81–0xFE followed by a digit: a two-byte character's second byte is never one.
+fn has_four_byte_gb18030(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0x81..=0xFE => {
+                if matches!(bytes.get(i + 1), Some(0x30..=0x39)) {
+                    return true;
+                }
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// UTF-16 without a BOM, told from binary data by its NUL bytes (the high bytes
+/// of ASCII characters) and what it reads as: mostly ASCII text with a NUL in
+/// every other byte, or — Chinese text, whose characters rarely have a NUL
+/// byte — NULs mostly in one byte parity and, read that way, almost only characters a
+/// text is made of (CJK, its punctuation, ASCII …), surrogates in pairs.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let n = bytes.len().min(4096) / 2 * 2;
     if n < 4 {
@@ -289,12 +319,66 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let odd = bytes[1..n].iter().step_by(2).filter(|&&b| b == 0).count();
     let half = n / 2;
     if odd * 10 > half * 4 && even * 20 < half {
-        Some(UTF_16LE)
-    } else if even * 10 > half * 4 && odd * 20 < half {
-        Some(UTF_16BE)
-    } else {
-        None
+        return Some(UTF_16LE);
     }
+    if even * 10 > half * 4 && odd * 20 < half {
+        return Some(UTF_16BE);
+    }
+    // (enc, NULs in the high byte's parity, NULs in the other)
+    for (enc, high, low) in [(UTF_16LE, odd, even), (UTF_16BE, even, odd)] {
+        // (A few in the other parity: common ideographs such as 一 U+4E00 and
+        // 开 U+5F00 end in 00. Read in the wrong byte order, ASCII becomes
+        // U+0A00 …, which the count of textual units below refuses.)
+        if high == 0 || low * 20 > half {
+            continue;
+        }
+        let unit = |i: usize| {
+            let pair = [bytes[2 * i], bytes[2 * i + 1]];
+            if enc == UTF_16LE {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        };
+        let (mut textual, mut i) = (0, 0);
+        while i < half {
+            let u = unit(i);
+            if (0xD800..0xDC00).contains(&u)
+                && i + 1 < half
+                && (0xDC00..0xE000).contains(&unit(i + 1))
+            {
+                textual += 2;
+                i += 2;
+                continue;
+            }
+            if reads_as_text(u) {
+                textual += 1;
+            }
+            i += 1;
+        }
+        if textual * 100 >= half * 97 {
+            return Some(enc);
+        }
+    }
+    None
+}
+
+/// Is UTF-16 unit `u` a character a Chinese (or East Asian) text is made of?
+fn reads_as_text(u: u16) -> bool {
+    matches!(u,
+        0x09 | 0x0A | 0x0D | 0x20..=0x7E // ASCII text
+        | 0xA0..=0x24F // Latin-1, Latin Extended
+        | 0x2000..=0x206F // general punctuation
+        | 0x2190..=0x25FF // arrows, symbols, box drawing, shapes
+        | 0x3000..=0x30FF // CJK punctuation, kana
+        | 0x3100..=0x31BF // bopomofo
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK ideographs
+        | 0xAC00..=0xD7A3 // hangul
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0xFE30..=0xFE4F // CJK compatibility forms
+        | 0xFF00..=0xFFEF // full-width forms
+    )
 }
 
 #[cfg(test)]
@@ -337,6 +421,47 @@ mod tests {
         let d = decode(&bytes, None).unwrap();
         assert!(d.text.contains("人民网北京电"), "{}", d.text);
         assert_eq!(d.error_count, 0);
+    }
+
+    #[test]
+    fn gb18030_four_byte_characters_name_the_encoding() {
+        let text =
+            "罕见字𠀀和𪚥出现在这段足够长的简体中文文本里，用于检测编码是否正确识别为国标扩展。";
+        let (bytes, _, _) = encoding_rs::GB18030.encode(text);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str(), d.error_count),
+            ("gb18030", text, 0)
+        );
+        let (gbk, _, _) = encoding_rs::GB18030
+            .encode("这段文本只用到常见的汉字，没有四字节的字符，所以仍然叫作国标扩展的简称。");
+        assert_eq!(decode(&gbk, None).unwrap().encoding, "GBK");
+    }
+
+    /// Chinese text in UTF-16 without a BOM has NULs only in the high bytes of
+    /// its ASCII characters (newlines, digits): it was taken for binary data.
+    #[test]
+    fn chinese_utf16_without_a_bom_is_text() {
+        let text =
+            "疫情防控工作会议召开\n2024年3月5日，会议部署了下一阶段的工作。\n（记者 张三）\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!(
+                (d.encoding, d.text.as_str(), d.error_count),
+                (name, text, 0)
+            );
+        }
+        // Random bytes (NULs in both parities, few textual units either way) are still refused.
+        let mut x = 12345u32;
+        let random: Vec<u8> = (0..4000)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                (x >> 16) as u8
+            })
+            .collect();
+        assert!(decode(&random, None).is_err());
     }
 
     #[test]
