@@ -810,14 +810,23 @@ mod tests {
     fn every_summary_of_concatenated_articles_goes() {
         let mut v = Vec::new();
         for i in 0..400 {
-            v.push(b(&format!("摘要：第{i}届城市论坛开幕，各方代表共商发展大计。")));
-            v.push(b(&format!("第{i}届城市论坛开幕，各方代表共商发展大计。会议为期两天。")));
+            v.push(b(&format!(
+                "摘要：第{i}届城市论坛开幕，各方代表共商发展大计。"
+            )));
+            v.push(b(&format!(
+                "第{i}届城市论坛开幕，各方代表共商发展大计。会议为期两天。"
+            )));
             for k in 0..3 {
-                v.push(b(&format!("论坛第{k}项议程讨论了交通、住房和教育等民生话题，与会者各抒己见。")));
+                v.push(b(&format!(
+                    "论坛第{k}项议程讨论了交通、住房和教育等民生话题，与会者各抒己见。"
+                )));
             }
         }
         remove_duplicate_summaries(&mut v);
-        assert!(v.iter().step_by(5).all(|b| !b.kept()), "every summary removed");
+        assert!(
+            v.iter().step_by(5).all(|b| !b.kept()),
+            "every summary removed"
+        );
         assert_eq!(v.iter().filter(|b| b.kept()).count(), 400 * 4);
     }
 
