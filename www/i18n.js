@@ -185,6 +185,7 @@ const S = {
   cleanedWithFailures: ['已清理 {count} 个文档，{failed} 个无法清理', '已清理 {count} 份文件，{failed} 份無法清理', 'Cleaned {count} {count:document|documents}; {failed} could not be cleaned'],
   progressDone: ['已完成 {total} 项任务', '已完成 {total} 項工作', 'Done ({total} {total:job|jobs})'],
   progressCancelled: ['已取消', '已取消', 'Cancelled'],
+  progressSomeCancelled: ['已完成 {done} 项任务，取消 {cancelled} 项', '已完成 {done} 項工作，取消 {cancelled} 項', 'Done ({done} {done:job|jobs}), {cancelled} cancelled'],
   tooBig: [
     '“{name}”有 {size}，超过 64 MB 的上限，没有打开。',
     '「{name}」有 {size}，超過 64 MB 的上限，沒有開啟。',

@@ -3,6 +3,7 @@
 // the progress indicator that follows every job and drives the Cancel button.
 
 import { t } from './i18n.js';
+import { CancelledError } from './pool.js';
 import { el } from './views.js';
 
 const $ = (id) => document.getElementById(id);
@@ -78,6 +79,7 @@ export class Progress {
   #jobs = new Map(); // key -> { label: () => string, fraction: number|null, cancel: () => void, counted: boolean }
   #total = 0;
   #done = 0;
+  #cancelled = 0;
   #resetTimer = 0;
 
   constructor() {
@@ -110,11 +112,15 @@ export class Progress {
         if (newLabel) job.label = newLabel;
         this.render();
       },
-      done: () => {
+      /** `cancelled`: the job ended because it was cancelled, not done. */
+      done: (cancelled = false) => {
         const job = this.#jobs.get(key);
         if (!job) return;
         this.#jobs.delete(key);
-        if (job.counted) this.#done++;
+        if (job.counted) {
+          if (cancelled) this.#cancelled++;
+          else this.#done++;
+        }
         this.render();
       },
     };
@@ -123,7 +129,10 @@ export class Progress {
   /** Follows a pool job until it settles. */
   follow(pool, handle, label) {
     const job = this.add(label, () => pool.cancel(handle.id));
-    handle.promise.then(job.done, job.done);
+    handle.promise.then(
+      () => job.done(),
+      (err) => job.done(err instanceof CancelledError),
+    );
     return job;
   }
 
@@ -131,6 +140,14 @@ export class Progress {
     const jobs = [...this.#jobs.values()];
     for (const job of jobs) job.cancel?.();
     this.render(t('progressCancelled'));
+  }
+
+  /** What the idle bar says of the batch that just ended. */
+  #summary() {
+    if (!this.#total) return t('idle');
+    if (!this.#cancelled) return t('progressDone', { total: this.#total });
+    if (!this.#done) return t('progressCancelled');
+    return t('progressSomeCancelled', { done: this.#done, cancelled: this.#cancelled });
   }
 
   render(finalLabel) {
@@ -141,8 +158,8 @@ export class Progress {
       this.area.dataset.active = 'false';
       this.bar.max = 1;
       this.bar.value = this.#total ? 1 : 0;
-      this.label.textContent = finalLabel || (this.#total ? t('progressDone', { total: this.#total }) : t('idle'));
-      this.#resetTimer = setTimeout(() => (this.#total = this.#done = 0), BATCH_IDLE_MS);
+      this.label.textContent = finalLabel || this.#summary();
+      this.#resetTimer = setTimeout(() => (this.#total = this.#done = this.#cancelled = 0), BATCH_IDLE_MS);
       return;
     }
     this.area.dataset.active = 'true';

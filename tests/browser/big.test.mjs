@@ -99,6 +99,8 @@ test('Cancel stops a running job; the pool keeps working', async () => {
   await page.waitForSelector('#doc-list .doc-item[data-status="cancelled"]', { timeout: 30000 });
   assert.match(await page.textContent('#doc-error'), /取消/);
   assert.equal(await page.isDisabled('#cancel-button'), true);
+  // The bar says the job was cancelled (it had counted it as done once the worker stopped).
+  assert.match(await page.textContent('#progress-label'), /取消/);
   await page.waitForTimeout(1500);
   assert.equal(await page.getAttribute('#doc-list .doc-item', 'data-status'), 'cancelled', 'the cancelled job did not finish later');
 
