@@ -11,7 +11,7 @@ import { accepted, filesFromDataTransfer, MAX_BYTES, plainName, readBytes } from
 import { el, encodingText } from './views.js';
 import { createDocView } from './docview.js';
 import { setupOffline } from './offline.js';
-import { announce, clearNotices, download, notice, Progress, resultName } from './ui.js';
+import { announce, clearNotices, download, notice, Progress, relabelNotices, resultName } from './ui.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -48,7 +48,7 @@ const wasmModule = fetch(new URL('./pkg/wasm/jingwen_bg.wasm', import.meta.url))
 
 const pool = new Pool(new URL('./worker.js', import.meta.url), {
   initPayload: async () => ({ module: await wasmModule }),
-  onCrash: (err) => notice(t('engineCrashed', { message: err.message }), 'error'),
+  onCrash: (err) => notice(() => t('engineCrashed', { message: err.message }), 'error'),
 });
 const progress = new Progress();
 
@@ -68,7 +68,7 @@ pool.ready.then(
   },
   (err) => {
     setEngineStatus('error', t('engineError', { message: err.message }));
-    notice(t('engineError', { message: err.message }), 'error');
+    notice(() => t('engineError', { message: err.message }), 'error');
   },
 );
 
@@ -86,7 +86,7 @@ function storageReason(err) {
 let settingsTimer = 0;
 function writeSettings() {
   settingsTimer = 0;
-  store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(t('storageFailed', { message: storageReason(err) }), 'error'));
+  store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error'));
 }
 function saveSettings() {
   clearTimeout(settingsTimer);
@@ -107,7 +107,7 @@ document.addEventListener('visibilitychange', () => {
 });
 
 function saveDoc(doc) {
-  store.saveDocOptions(doc.id, doc.options).catch((err) => notice(t('storageFailed', { message: storageReason(err) }), 'error'));
+  store.saveDocOptions(doc.id, doc.options).catch((err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error'));
 }
 
 // ------------------------------------------------------------- documents --
@@ -242,7 +242,7 @@ async function storeDoc(doc) {
     await store.saveDoc({ id: doc.id, name: doc.name, size: doc.size, bytes: doc.bytes, order: doc.order, options: doc.options });
   } catch (err) {
     if (!state.docs.has(doc.id)) return;
-    if (!doc.unsaved) notice(t('docNotSaved', { name: doc.name, message: storageReason(err) }), 'error');
+    if (!doc.unsaved) notice(() => t('docNotSaved', { name: doc.name, message: storageReason(err) }), 'error');
     doc.unsaved = true;
     updateItem(doc);
     return;
@@ -250,7 +250,7 @@ async function storeDoc(doc) {
   if (doc.unsaved && state.docs.has(doc.id)) {
     doc.unsaved = false;
     updateItem(doc);
-    notice(t('docSavedLater', { name: doc.name }));
+    notice(() => t('docSavedLater', { name: doc.name }));
   }
 }
 function retryUnsaved() {
@@ -375,7 +375,7 @@ async function addEach(entries) {
       continue;
     }
     if (file.size > MAX_BYTES) {
-      notice(t('tooBig', { name: path, size: fmtBytes(file.size) }), 'error');
+      notice(() => t('tooBig', { name: path, size: fmtBytes(file.size) }), 'error');
       continue;
     }
     const abort = new AbortController();
@@ -387,7 +387,7 @@ async function addEach(entries) {
       bytes = await readBytes(file, (f) => job.update(f), abort.signal);
     } catch (err) {
       job.done();
-      if (err.name !== 'AbortError') notice(t('readFailed', { name: path, message: err.message }), 'error');
+      if (err.name !== 'AbortError') notice(() => t('readFailed', { name: path, message: err.message }), 'error');
       continue;
     } finally {
       reading.delete(abort);
@@ -403,7 +403,7 @@ async function addEach(entries) {
   }
   if (skipped.length) {
     const names = skipped.slice(0, 5).join('、') + (skipped.length > 5 ? '…' : '');
-    notice(t('skipped', { count: skipped.length, names }));
+    notice(() => t('skipped', { count: skipped.length, names }));
   }
 }
 
@@ -471,7 +471,7 @@ $('paste-add').addEventListener('click', () => {
     box.value = '';
     box.focus();
     announce(t('pasteEmpty'));
-    notice(t('pasteEmpty'));
+    notice(() => t('pasteEmpty'));
     return;
   }
   addText(box.value);
@@ -532,13 +532,12 @@ $('download-all').addEventListener('click', () => {
     files.push({ name, text: doc.result.text });
   }
   // The zip holds what is finished; the user is told what it lacks and why.
-  const reasons = Object.entries(left)
-    .filter(([, count]) => count)
-    .map(([key, count]) => t(key, { count: num(count) }));
+  const reasons = Object.entries(left).filter(([, count]) => count);
   if (reasons.length) {
     const count = state.order.length - files.length;
-    const message = t('leftOut', { count: num(count), reasons: reasons.join(t('listSeparator')) });
-    announce(message);
+    const message = () =>
+      t('leftOut', { count: num(count), reasons: reasons.map(([key, n]) => t(key, { count: num(n) })).join(t('listSeparator')) });
+    announce(message());
     notice(message);
   }
   if (!files.length) return;
@@ -594,9 +593,9 @@ $('confirm-ok').addEventListener('click', async () => {
   $('dropzone').focus();
   try {
     await store.clearAll();
-    notice(t('cleared'));
+    notice(() => t('cleared'));
   } catch (err) {
-    notice(t('storageFailed', { message: storageReason(err) }), 'error');
+    notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
   }
 });
 
@@ -635,6 +634,7 @@ i18n.onChange(() => {
   for (const doc of state.docs.values()) updateItem(doc);
   progress.render();
   view.relabel();
+  relabelNotices();
 });
 
 // --------------------------------------------------------------- offline --
@@ -664,7 +664,7 @@ async function start() {
   view.applyHlSettings();
 
   const records = await store.loadDocs().catch((err) => {
-    notice(t('storageFailed', { message: storageReason(err) }), 'error');
+    notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
     return [];
   });
   for (const rec of records) {

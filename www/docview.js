@@ -472,7 +472,7 @@ export function createDocView(app) {
     app.settings.keywords = $('keywords').value;
     app.saveSettings();
     announce(t('keywordsLoaded', { name: file.name, count: num(list.length) }));
-    notice(t('keywordsLoaded', { name: file.name, count: num(list.length) }));
+    notice(() => t('keywordsLoaded', { name: file.name, count: num(list.length) }));
     scheduleHighlight(0);
   });
 
@@ -554,9 +554,9 @@ export function createDocView(app) {
       try {
         await navigator.clipboard.writeText(text);
         announce(t('copied'));
-        notice(t('copied'));
+        notice(() => t('copied'));
       } catch (err) {
-        notice(t('copyFailed', { message: err.message }), 'error');
+        notice(() => t('copyFailed', { message: err.message }), 'error');
       }
       return;
     }

@@ -9,11 +9,17 @@ import { el } from './views.js';
 const $ = (id) => document.getElementById(id);
 
 /** Shows a message above the document; errors are alerts and stay until dismissed. */
+/**
+ * Shows a notice. `message`: its text, or a function giving it in the current
+ * language — such a notice follows a change of language, as its close button does.
+ */
 export function notice(message, kind = 'info') {
   const list = $('notices');
   const item = el('li', `notice notice-${kind}`);
   if (kind === 'error') item.setAttribute('role', 'alert');
-  item.append(el('span', 'notice-text', message));
+  const text = el('span', 'notice-text', typeof message === 'function' ? message() : message);
+  if (typeof message === 'function') texts.set(text, message);
+  item.append(text);
   const close = el('button', 'notice-close', '×');
   close.type = 'button';
   close.setAttribute('aria-label', t('dismiss'));
@@ -23,6 +29,18 @@ export function notice(message, kind = 'info') {
   while (list.children.length > 6) list.firstElementChild.remove();
   if (kind !== 'error') setTimeout(() => item.remove(), 10000);
   return item;
+}
+
+const texts = new WeakMap(); // a notice's text element -> the function giving its text
+
+/** The notices on screen, in the current language. */
+export function relabelNotices() {
+  for (const item of $('notices').children) {
+    const text = item.querySelector('.notice-text');
+    const message = texts.get(text);
+    if (message) text.textContent = message();
+    item.querySelector('.notice-close')?.setAttribute('aria-label', t('dismiss'));
+  }
 }
 
 export function clearNotices() {

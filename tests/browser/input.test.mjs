@@ -313,6 +313,19 @@ test('selected text dragged into the keywords box or the paste box is dropped th
   await context.close();
 });
 
+test('notices on screen follow a change of language, with their close buttons', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  await page.click('#paste-box summary');
+  await page.click('#paste-add'); // nothing to add: says so
+  await page.waitForFunction(() => /^没有可添加的文本/.test(document.querySelector('#notices .notice-text')?.textContent));
+  await page.selectOption('#lang-select', 'en');
+  assert.match(await page.textContent('#notices .notice-text'), /^Nothing to add: paste or type some text/);
+  assert.equal(await page.getAttribute('#notices .notice-close', 'aria-label'), 'Dismiss');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("a file that is not text says so in the interface's language (the engine's error code, not its English message), also when Copy is pressed", async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
