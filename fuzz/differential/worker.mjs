@@ -1,0 +1,40 @@
+// Conversion worker: JSON lines in ({c: config, t: text, p: "ABCD"}), JSON lines out ({o: [...]}).
+// A = full pkg convert(), B = full pkg persistent new Converter(c).convert(),
+// C = wasm-lite build convert() (via core.js createApi), D = full pkg UTF-16 "units" path
+//     (inputUnits/convertInput: what the String-Builtins bridge uses in browsers).
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { convert, Converter } from '../../pkg/node.js';
+import * as fullGlue from '../../pkg/wasm/jingwen.js';
+import * as liteGlue from '../../pkg/wasm-lite/jingwen.js';
+import { createApi } from '../../pkg/core.js';
+import manifest from '../../pkg/data/configs.js';
+
+const P = new URL('../../pkg/', import.meta.url).pathname;
+const fullExports = fullGlue.initSync({ module: readFileSync(P + 'wasm/jingwen_bg.wasm') });
+liteGlue.initSync({ module: readFileSync(P + 'wasm-lite/jingwen_bg.wasm') });
+const readSync = (name) => readFileSync(P + 'data/' + name);
+const decodeUtf16 = (u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('utf16le');
+const lite = createApi(liteGlue, { readSync, files: manifest.files, decodeUtf16 });
+
+const convs = new Map();
+function viaUnits(text, cfg) {
+  convert('', cfg); // make sure dictionaries are registered (ensureSync)
+  const n = text.length;
+  const ptr = fullGlue.inputUnits(n);
+  const view = new Uint16Array(fullExports.memory.buffer, ptr, n);
+  for (let i = 0; i < n; i++) view[i] = text.charCodeAt(i);
+  const out = fullGlue.convertInput(n, cfg);
+  return decodeUtf16(out);
+}
+const run = (f) => { try { return f(); } catch (e) { return 'THROW:' + e.message; } };
+const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+for await (const line of rl) {
+  const { c, t, p = 'ABCD' } = JSON.parse(line);
+  const o = [];
+  if (p.includes('A')) o.push(run(() => convert(t, c)));
+  if (p.includes('B')) o.push(run(() => { if (!convs.has(c)) convs.set(c, new Converter(c)); return convs.get(c).convert(t); }));
+  if (p.includes('C')) o.push(run(() => lite.convert(t, c)));
+  if (p.includes('D')) o.push(run(() => viaUnits(t, c)));
+  process.stdout.write(JSON.stringify({ o: o.every((x) => x === o[0]) ? [o[0]] : o }) + '\n');
+}
