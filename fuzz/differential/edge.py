@@ -25,7 +25,7 @@ class W(fuzz.Worker):
     def start(self):
         self.close()
         import subprocess
-        self.proc = subprocess.Popen(['node', os.path.join(HERE, 'worker_ext.mjs')], stdin=subprocess.PIPE,
+        self.proc = subprocess.Popen(['node', os.path.join(HERE, 'worker.mjs')], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, text=True, encoding='utf-8', bufsize=1 << 20)
         self.used = 0
 

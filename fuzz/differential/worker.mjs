@@ -1,3 +1,4 @@
+// jingwen's side of the differential fuzzer: reads {c: config, t: text, p: paths, tofu} lines, writes each path's output (A convert(), B a kept Converter, C the lean wasm, D the UTF-16 input path, E a fresh Converter per text, F a kept lean Converter).
 // Conversion worker: JSON lines in ({c: config, t: text, p: "ABCD"}), JSON lines out ({o: [...]}).
 // A = full pkg convert(), B = full pkg persistent new Converter(c).convert(),
 // C = wasm-lite build convert() (via core.js createApi), D = full pkg UTF-16 "units" path
@@ -30,11 +31,14 @@ function viaUnits(text, cfg) {
 const run = (f) => { try { return f(); } catch (e) { return 'THROW:' + e.message; } };
 const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of rl) {
-  const { c, t, p = 'ABCD' } = JSON.parse(line);
+  const { c, t, p = "ABCD", tofu = true } = JSON.parse(line); const opt = tofu ? undefined : { includeTofuRisk: false };
   const o = [];
   if (p.includes('A')) o.push(run(() => convert(t, c)));
-  if (p.includes('B')) o.push(run(() => { if (!convs.has(c)) convs.set(c, new Converter(c)); return convs.get(c).convert(t); }));
+  if (p.includes('B')) o.push(run(() => { const key = c + tofu; if (!convs.has(key)) convs.set(key, new Converter(c, opt)); return convs.get(key).convert(t); }));
   if (p.includes('C')) o.push(run(() => lite.convert(t, c)));
   if (p.includes('D')) o.push(run(() => viaUnits(t, c)));
+  // E: a fresh full Converter per text; F: a persistent lite Converter.
+  if (p.includes('E')) o.push(run(() => { const k = new Converter(c, opt); try { return k.convert(t); } finally { k.free(); } }));
+  if (p.includes('F')) o.push(run(() => { const key = 'lite' + c + tofu; if (!convs.has(key)) convs.set(key, new lite.Converter(c, opt)); return convs.get(key).convert(t); }));
   process.stdout.write(JSON.stringify({ o: o.every((x) => x === o[0]) ? [o[0]] : o }) + '\n');
 }
