@@ -706,34 +706,33 @@ pub fn remove_duplicate_summaries(blocks: &mut [Block]) -> Option<String> {
         if sentences.is_empty() {
             continue;
         }
-        // The kept blocks around it, up to SUMMARY_REACH bytes on each side.
         if budget == 0 {
             break;
         }
-        // The kept blocks after it, then before it (an article's summary comes
-        // first), nearest first, up to SUMMARY_REACH bytes on each side.
-        let mut near = Vec::new();
-        for side in [
-            &mut (i + 1..blocks.len()) as &mut dyn Iterator<Item = usize>,
-            &mut (0..i).rev(),
-        ] {
-            let mut reach = 0;
-            for j in side.filter(|&j| blocks[j].kept()) {
-                let f = folded[j].get_or_insert_with(|| fold(&blocks[j].text));
-                reach += f.len();
-                near.push(j);
-                if reach >= SUMMARY_REACH {
-                    break;
+        // Searched for in the kept blocks after it, then before it (an article's
+        // summary comes first), nearest first, up to SUMMARY_REACH bytes on each
+        // side; every block looked at is charged to the budget. (A folded
+        // sentence has no white space, so it never spans two blocks.)
+        let mut occurs = |s: &str| {
+            let kept = |j: &usize| blocks[*j].kept();
+            for side in [
+                &mut (i + 1..blocks.len()).filter(kept) as &mut dyn Iterator<Item = usize>,
+                &mut (0..i).rev().filter(kept),
+            ] {
+                let mut reach = 0;
+                for j in side {
+                    let f = folded[j].get_or_insert_with(|| fold(&blocks[j].text));
+                    budget = budget.saturating_sub(f.len().max(1));
+                    if f.contains(s) {
+                        return true;
+                    }
+                    reach += f.len();
+                    if reach >= SUMMARY_REACH {
+                        break;
+                    }
                 }
             }
-        }
-        // (A folded sentence has no white space, so it never spans two blocks.)
-        let mut occurs = |s: &str| {
-            near.iter().any(|&j| {
-                let f = folded[j].as_deref().unwrap_or_default();
-                budget = budget.saturating_sub(f.len());
-                f.contains(s)
-            })
+            false
         };
         let total: usize = sentences.iter().map(|s| s.chars().count()).sum();
         let covered: usize = sentences
