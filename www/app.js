@@ -356,12 +356,12 @@ async function addFiles(entries) {
   }
 }
 
-/** Reads each file and adds it as a document; opens the first. */
 // "Clear all" also ends the drops still being read: their remaining files are
 // not added (they had come back after the clear, and were stored again).
 let clears = 0;
 const reading = new Set(); // AbortControllers of the files being read
 
+/** Reads each file and adds it as a document; opens the first. */
 async function addEach(entries) {
   const skipped = [];
   let first = null;

@@ -8,10 +8,10 @@ import { el } from './views.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** Shows a message above the document; errors are alerts and stay until dismissed. */
 /**
- * Shows a notice. `message`: its text, or a function giving it in the current
- * language — such a notice follows a change of language, as its close button does.
+ * Shows a message above the document; errors are alerts and stay until dismissed.
+ * `message`: its text, or a function giving it in the current language — such a
+ * notice follows a change of language, as its close button does.
  */
 export function notice(message, kind = 'info') {
   const list = $('notices');
