@@ -463,6 +463,24 @@ document.addEventListener('drop', (e) => {
   pending.then(addFiles, (err) => notice(err.message, 'error'));
 });
 
+// The paste box's text is kept until it is added (a reload or a closed tab must not
+// lose what someone typed or pasted there): written 400 ms after the last change,
+// and at once when the page goes away or out of sight.
+let draftTimer = 0;
+function writeDraft() {
+  clearTimeout(draftTimer);
+  draftTimer = 0;
+  store.saveDraft($('paste-text').value).catch((err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error'));
+}
+$('paste-text').addEventListener('input', () => {
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(writeDraft, 400);
+});
+addEventListener('pagehide', () => draftTimer && writeDraft());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden' && draftTimer) writeDraft();
+});
+
 $('paste-add').addEventListener('click', () => {
   const box = $('paste-text');
   // An empty box would otherwise make the button seem broken: say why nothing
@@ -476,6 +494,7 @@ $('paste-add').addEventListener('click', () => {
   }
   addText(box.value);
   box.value = '';
+  writeDraft();
 });
 document.addEventListener('paste', (e) => {
   const target = e.target;
@@ -586,8 +605,12 @@ $('confirm-ok').addEventListener('click', async () => {
   view.applyHlSettings();
   activate(null);
   // Nothing to remember: cancel the settings write activate() scheduled, so
-  // defaults are not written back into the store just cleared.
+  // defaults are not written back into the store just cleared; the paste box's
+  // draft goes too.
   cancelSettingsWrite();
+  clearTimeout(draftTimer);
+  draftTimer = 0;
+  $('paste-text').value = '';
   updateListActions();
   clearNotices();
   $('dropzone').focus();
@@ -662,6 +685,11 @@ async function start() {
   if (saved.theme && !document.documentElement.dataset.theme) setTheme(saved.theme);
   $('lang-select').value = i18n.currentLang();
   view.applyHlSettings();
+  const draft = await store.loadDraft().catch(() => '');
+  if (draft && !$('paste-text').value) {
+    $('paste-text').value = draft;
+    $('paste-box').open = true;
+  }
 
   const records = await store.loadDocs().catch((err) => {
     notice(() => t('storageFailed', { message: storageReason(err) }), 'error');

@@ -88,6 +88,21 @@ export function saveSettings(value) {
   });
 }
 
+/** The paste box's unsent text ('' when there is none), kept apart from the settings: it can be large. */
+export async function loadDraft() {
+  const rec = await tx('settings', 'readonly', (s) => request(s.get('draft')));
+  return rec?.value || '';
+}
+
+export function saveDraft(text) {
+  return tx('settings', 'readwrite', (s) => {
+    const req = text ? s.put({ key: 'draft', value: text }) : s.delete('draft');
+    // Committed now: the draft is also written as the page goes away (see saveSettings).
+    s.transaction.commit?.();
+    return req;
+  });
+}
+
 /** Forgets everything: documents and settings. */
 export async function clearAll() {
   await tx('docs', 'readwrite', (s) => s.clear());

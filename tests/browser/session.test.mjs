@@ -195,6 +195,25 @@ test('clear all also drops the files of a drop still being read', async () => {
   await context.close();
 });
 
+test('text in the paste box survives a reload until it is added', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  await page.click('#paste-box summary');
+  const text = '还没来得及添加的一段粘贴文本，内容很长很长，足以成为正文。';
+  await page.fill('#paste-text', text);
+  await page.reload(); // at once: written as the page goes away, not 400 ms later
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#paste-text'), text);
+  assert.equal(await page.evaluate(() => document.getElementById('paste-box').open), true, 'shown, not hidden in a closed box');
+  await page.click('#paste-add');
+  await waitForDocs(page, 1);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#paste-text'), '', 'added: no longer a draft');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a settings change made just before the page goes away is kept (written on pagehide, or when hidden)', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
