@@ -153,7 +153,11 @@ export function createDocView(app) {
       });
     } else if (view === 'removed') {
       setLazy('removed', $('removed-text'), { text: r.source, render: removalRenderer(r.source, r) });
-      $('removed-stats').textContent = t('removedStats', { removed: num(r.removed.length), changed: num(r.changed.length) });
+      // Dropped markup (a script, an iframe) is not in the source shown here: say so,
+      // or an HTML page whose only removals were such elements reads "0 removals".
+      $('removed-stats').textContent =
+        t('removedStats', { removed: num(r.removed.length), changed: num(r.changed.length) }) +
+        (r.markupDropped ? t('removedStatsMarkup', { count: num(r.markupDropped) }) : '');
       renderMetadata($('metadata'), r);
       renderRules(doc);
     } else if (view === 'convert') {

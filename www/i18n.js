@@ -249,6 +249,11 @@ const S = {
     '{chars} {chars:character|characters} · {paras} {paras:paragraph|paragraphs} · {removed} {removed:removal|removals} · {changed} {changed:change|changes}',
   ],
   removedStats: ['删除 {removed} 处，修改 {changed} 处', '刪除 {removed} 處，修改 {changed} 處', '{removed} {removed:removal|removals}, {changed} {changed:change|changes}'],
+  removedStatsMarkup: [
+    '；另外丢弃了 {count} 个不属于内容的 HTML 元素（脚本、样式、表单、隐藏元素等，不在此处列出）',
+    '；另外丟棄了 {count} 個不屬於內容的 HTML 元素（指令碼、樣式、表單、隱藏元素等，不在此處列出）',
+    '; also {count} non-content HTML {count:element|elements} dropped (scripts, styles, forms, hidden elements …, not listed here)',
+  ],
   changedTo: ['改为', '改為', 'changed to'],
   docMeta: ['{format} · {size} · {encoding}', '{format} · {size} · {encoding}', '{format} · {size} · {encoding}'],
   encodingInfo: ['{name}（{how}）', '{name}（{how}）', '{name} ({how})'],

@@ -370,10 +370,6 @@ fn clean_text(raw: String, encoding: Option<EncodingInfo>, options: &CleanOption
         let blocks = text::blocks(&raw, body_start, format == Format::Markdown);
         (raw.clone(), blocks, Vec::new(), 0)
     };
-    if markup_dropped > 0 && rules.on(Rule::Markup) {
-        // Not in `source` (never shown), but counted so the user knows.
-    }
-
     // Inline fixes, then whitespace, block by block.
     let pinyin = inline::PinyinProfile::scan(&source);
     for b in &mut blocks {

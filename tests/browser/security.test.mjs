@@ -38,6 +38,8 @@ test('a hostile HTML document executes nothing and loads nothing', async () => {
   for (const view of ['removed', 'convert', 'highlight', 'original']) {
     await selectView(page, view);
     await page.waitForTimeout(200);
+    // The removal view says what it does not list: the scripts and iframes dropped.
+    if (view === 'removed') assert.match(await page.textContent('#removed-stats'), /另外丢弃了 \d+ 个不属于内容的 HTML 元素/);
   }
   // The original is shown as text: the markup is visible, not rendered.
   await page.waitForSelector('#original-text .para');
