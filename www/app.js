@@ -467,10 +467,17 @@ document.addEventListener('drop', (e) => {
 // lose what someone typed or pasted there): written 400 ms after the last change,
 // and at once when the page goes away or out of sight.
 let draftTimer = 0;
+let draftFailed = false; // said once, not at every pause in typing
 function writeDraft() {
   clearTimeout(draftTimer);
   draftTimer = 0;
-  store.saveDraft($('paste-text').value).catch((err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error'));
+  store.saveDraft($('paste-text').value).then(
+    () => (draftFailed = false),
+    (err) => {
+      if (!draftFailed) notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
+      draftFailed = true;
+    },
+  );
 }
 $('paste-text').addEventListener('input', () => {
   clearTimeout(draftTimer);
