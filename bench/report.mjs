@@ -19,7 +19,9 @@ for (const f of readdirSync(RESULTS_DIR).filter((f) => f.endsWith('.json'))) {
 const CARRIED = new Set();
 const previousPath = join(OUT_DIR, 'results.json');
 const previous = existsSync(previousPath) ? JSON.parse(readFileSync(previousPath, 'utf8')) : null;
-if (previous) {
+// Only from this kind of machine: ratios measured elsewhere do not belong under this header.
+const here = machine();
+if (previous && previous.machine?.cpu === here.cpu && previous.machine?.nproc === here.nproc) {
   for (const [name, r] of Object.entries(previous.benchmarks ?? {})) {
     if (R[name] || !!r.quick !== QUICK) continue;
     R[name] = r;
@@ -30,9 +32,9 @@ if (previous) {
 
 const env = (k, d = '') => process.env[k] || d;
 // Nothing measured now (report.mjs run by hand): the page is the previous run's, re-rendered.
-const rerender = previous && Object.keys(R).every((name) => CARRIED.has(name));
+const rerender = previous && CARRIED.size > 0 && Object.keys(R).every((name) => CARRIED.has(name));
 if (rerender) CARRIED.clear();
-const m = rerender ? previous.machine : machine();
+const m = rerender ? previous.machine : here;
 const git = rerender ? previous.git : { commit: sh('git', ['-C', join(BENCH, '..'), 'rev-parse', '--short', 'HEAD']), dirty: sh('git', ['-C', join(BENCH, '..'), 'status', '--porcelain', '--', 'src', 'pkg', 'Cargo.toml', 'build.rs']) !== '' };
 const command = rerender ? previous.command : env('BENCH_COMMAND', 'scripts/bench all');
 const generated = rerender ? previous.generated : new Date().toISOString();

@@ -242,7 +242,8 @@ async function storeDoc(doc) {
     await store.saveDoc({ id: doc.id, name: doc.name, size: doc.size, bytes: doc.bytes, order: doc.order, options: doc.options });
   } catch (err) {
     if (!state.docs.has(doc.id)) return;
-    if (!doc.unsaved) notice(() => t('docNotSaved', { name: doc.name, message: storageReason(err) }), 'error');
+    const { name } = doc; // (the notice must not keep the document's bytes alive)
+    if (!doc.unsaved) notice(() => t('docNotSaved', { name, message: storageReason(err) }), 'error');
     doc.unsaved = true;
     updateItem(doc);
     return;
@@ -346,10 +347,11 @@ function updateListActions() {
 // ---------------------------------------------------------------- input --
 
 /** Adds the files of one drop or choice (read one by one), then announces them once cleaned. */
-async function addFiles(entries) {
+/** `epoch`: the clears count when the files were given (a folder is listed first). */
+async function addFiles(entries, epoch = clears) {
   added.reading++;
   try {
-    await addEach(entries);
+    await addEach(entries, epoch);
   } finally {
     added.reading--;
     announceAdded();
@@ -362,10 +364,9 @@ let clears = 0;
 const reading = new Set(); // AbortControllers of the files being read
 
 /** Reads each file and adds it as a document; opens the first. */
-async function addEach(entries) {
+async function addEach(entries, epoch) {
   const skipped = [];
   let first = null;
-  const epoch = clears;
   for (const entry of entries) {
     if (clears !== epoch) return;
     const { file } = entry;
@@ -460,7 +461,8 @@ document.addEventListener('drop', (e) => {
   dragDepth = 0;
   document.body.classList.remove('dragging');
   const pending = filesFromDataTransfer(e.dataTransfer);
-  pending.then(addFiles, (err) => notice(err.message, 'error'));
+  const epoch = clears; // a clear while the folder is still being listed ends this drop too
+  pending.then((entries) => addFiles(entries, epoch), (err) => notice(err.message, 'error'));
 });
 
 // The paste box's text is kept until it is added (a reload or a closed tab must not
@@ -471,7 +473,7 @@ let draftFailed = false; // said once, not at every pause in typing
 function writeDraft() {
   clearTimeout(draftTimer);
   draftTimer = 0;
-  store.saveDraft($('paste-text').value).then(
+  return store.saveDraft($('paste-text').value).then(
     () => (draftFailed = false),
     (err) => {
       if (!draftFailed) notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
@@ -494,6 +496,7 @@ $('paste-add').addEventListener('click', () => {
   // happened, and put the cursor where the text goes.
   if (!box.value.trim()) {
     box.value = '';
+    writeDraft(); // (a stored blank draft too)
     box.focus();
     announce(t('pasteEmpty'));
     notice(() => t('pasteEmpty'));
@@ -501,7 +504,9 @@ $('paste-add').addEventListener('click', () => {
   }
   addText(box.value);
   box.value = '';
-  writeDraft();
+  // The document and the deleted draft are written side by side: if the draft's
+  // room was what the document lacked, store it again once the draft is gone.
+  writeDraft().then(retryUnsaved);
 });
 document.addEventListener('paste', (e) => {
   const target = e.target;
@@ -612,18 +617,18 @@ $('confirm-ok').addEventListener('click', async () => {
   view.applyHlSettings();
   activate(null);
   // Nothing to remember: cancel the settings write activate() scheduled, so
-  // defaults are not written back into the store just cleared; the paste box's
-  // draft goes too.
+  // defaults are not written back into the store just cleared.
   cancelSettingsWrite();
   clearTimeout(draftTimer);
   draftTimer = 0;
-  $('paste-text').value = '';
   updateListActions();
   clearNotices();
   $('dropzone').focus();
   try {
     await store.clearAll();
     notice(() => t('cleared'));
+    // Text in the paste box is neither a document nor a setting: it stays, stored again.
+    if ($('paste-text').value) writeDraft();
   } catch (err) {
     notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
   }
