@@ -83,28 +83,44 @@ function storageReason(err) {
 // Settings are written 150 ms after the last change (typing keywords changes
 // them at every key), and at once when the page goes away or out of sight
 // (a reload, a closed tab, a switch to another app), so no change is lost.
-let settingsTimer = 0;
-function writeSettings() {
-  settingsTimer = 0;
-  store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error'));
+/**
+ * A write made `ms` after the last call of `schedule()`, and at once (`flush()`) when
+ * the page goes away or out of sight; `write()` writes now, `cancel()` drops a pending one.
+ */
+const pendingWrites = new Set();
+function laterWrite(write, ms) {
+  let timer = 0;
+  const cancel = () => {
+    clearTimeout(timer);
+    timer = 0;
+  };
+  const w = {
+    schedule() {
+      clearTimeout(timer);
+      timer = setTimeout(w.write, ms);
+    },
+    write() {
+      cancel();
+      return write();
+    },
+    flush: () => timer && w.write(),
+    cancel,
+  };
+  pendingWrites.add(w);
+  return w;
 }
-function saveSettings() {
-  clearTimeout(settingsTimer);
-  settingsTimer = setTimeout(writeSettings, 150);
-}
-function cancelSettingsWrite() {
-  clearTimeout(settingsTimer);
-  settingsTimer = 0;
-}
-function flushSettings() {
-  if (!settingsTimer) return;
-  cancelSettingsWrite();
-  writeSettings();
-}
-addEventListener('pagehide', flushSettings);
+const flushWrites = () => pendingWrites.forEach((w) => w.flush());
+addEventListener('pagehide', flushWrites);
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') flushSettings();
+  if (document.visibilityState === 'hidden') flushWrites();
 });
+
+const settingsWrite = laterWrite(
+  () => store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error')),
+  150,
+);
+const saveSettings = settingsWrite.schedule;
+const cancelSettingsWrite = settingsWrite.cancel;
 
 function saveDoc(doc) {
   store.saveDocOptions(doc.id, doc.options).catch((err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error'));
@@ -468,27 +484,20 @@ document.addEventListener('drop', (e) => {
 // The paste box's text is kept until it is added (a reload or a closed tab must not
 // lose what someone typed or pasted there): written 400 ms after the last change,
 // and at once when the page goes away or out of sight.
-let draftTimer = 0;
 let draftFailed = false; // said once, not at every pause in typing
-function writeDraft() {
-  clearTimeout(draftTimer);
-  draftTimer = 0;
-  return store.saveDraft($('paste-text').value).then(
-    () => (draftFailed = false),
-    (err) => {
-      if (!draftFailed) notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
-      draftFailed = true;
-    },
-  );
-}
-$('paste-text').addEventListener('input', () => {
-  clearTimeout(draftTimer);
-  draftTimer = setTimeout(writeDraft, 400);
-});
-addEventListener('pagehide', () => draftTimer && writeDraft());
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden' && draftTimer) writeDraft();
-});
+const draftWrite = laterWrite(
+  () =>
+    store.saveDraft($('paste-text').value).then(
+      () => (draftFailed = false),
+      (err) => {
+        if (!draftFailed) notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
+        draftFailed = true;
+      },
+    ),
+  400,
+);
+const writeDraft = draftWrite.write;
+$('paste-text').addEventListener('input', draftWrite.schedule);
 
 $('paste-add').addEventListener('click', () => {
   const box = $('paste-text');
@@ -619,8 +628,7 @@ $('confirm-ok').addEventListener('click', async () => {
   // Nothing to remember: cancel the settings write activate() scheduled, so
   // defaults are not written back into the store just cleared.
   cancelSettingsWrite();
-  clearTimeout(draftTimer);
-  draftTimer = 0;
+  draftWrite.cancel();
   updateListActions();
   clearNotices();
   $('dropzone').focus();
