@@ -19,6 +19,7 @@ const DEFAULT_SETTINGS = () => ({
   keywords: '',
   hl: { caseInsensitive: true, foldWidth: true, foldScript: true, wholeWord: false, ignoreWhitespace: false },
   hlTarget: 'clean',
+  userDict: '', // the user's own conversion phrases (userdict.js)
   activeId: null,
   pasteCount: 0,
   lang: null,
@@ -623,7 +624,7 @@ $('confirm-ok').addEventListener('click', async () => {
   updateThemeButton();
   i18n.setLang(i18n.detect(), { remember: false });
   $('lang-select').value = i18n.currentLang();
-  view.applyHlSettings();
+  view.applySettings();
   activate(null);
   // Nothing to remember: cancel the settings write activate() scheduled, so
   // defaults are not written back into the store just cleared.
@@ -697,14 +698,14 @@ async function start() {
   $('lang-select').value = i18n.currentLang();
   updateThemeButton();
   updateListActions();
-  view.applyHlSettings();
+  view.applySettings();
 
   const saved = await store.loadSettings().catch(() => ({}));
   state.settings = { ...DEFAULT_SETTINGS(), ...saved, hl: { ...DEFAULT_SETTINGS().hl, ...(saved.hl || {}) } };
   if (saved.lang && !i18n.langChosen()) i18n.setLang(saved.lang);
   if (saved.theme && !document.documentElement.dataset.theme) setTheme(saved.theme);
   $('lang-select').value = i18n.currentLang();
-  view.applyHlSettings();
+  view.applySettings();
   const draft = await store.loadDraft().catch(() => '');
   if (draft && !$('paste-text').value) {
     $('paste-text').value = draft;

@@ -10,6 +10,7 @@ import { CancelledError } from './pool.js';
 import { announce, download, notice, resultName } from './ui.js';
 import { decodeText } from './files.js';
 import { textCounts } from './text.js';
+import { parseUserDict, userDictKey } from './userdict.js';
 
 const $ = (id) => document.getElementById(id);
 export const VIEWS = ['clean', 'removed', 'convert', 'highlight', 'original'];
@@ -37,6 +38,7 @@ export function createDocView(app) {
   let hlJob = null;
   let hlTimer = 0;
   let convertJob = null;
+  let userDictTimer = 0;
   let originalJob = null;
   let hlCounts = null;
 
@@ -106,7 +108,7 @@ export function createDocView(app) {
   // ---- panels ----
   function keyFor(doc, view) {
     const base = `${doc.id}:${doc.gen}:${doc.status}`;
-    if (view === 'convert') return `${base}:${doc.options.config}:${doc.options.convertSource}`;
+    if (view === 'convert') return `${base}:${convertKey(doc)}`;
     if (view === 'highlight') return `${base}:${app.settings.hlTarget}`;
     return base;
   }
@@ -252,16 +254,19 @@ export function createDocView(app) {
     $('config-select').value = config;
     for (const radio of document.querySelectorAll('input[name="convert-source"]')) radio.checked = radio.value === from;
     const cacheKey = convertKey(doc);
+    const dict = userDict();
     const show = (text) => {
       const lazy = setLazy('convert', $('convert-text'), { text });
-      $('convert-status').textContent = t('convertDone', { config, chars: num(textCounts(text, lazy.bounds).chars) });
+      $('convert-status').textContent =
+        t('convertDone', { config, chars: num(textCounts(text, lazy.bounds).chars) }) +
+        (dict.count ? t('convertUserDict', { count: num(dict.count) }) : '');
     };
     if (doc.cache.converted?.key === cacheKey) return show(doc.cache.converted.text);
     if (convertJob) app.pool.cancel(convertJob.id);
     placeholder($('convert-text'), t('convertWorking'));
     $('convert-status').textContent = t('convertWorking');
     const text = from === 'source' ? doc.result.source : doc.result.text;
-    const job = app.pool.run('convert', { text, config }, { priority: true });
+    const job = app.pool.run('convert', { text, config, dictionary: dict.count ? dict.entries : null }, { priority: true });
     convertJob = job;
     app.progress.follow(app.pool, job, () => t('progressConverting', { name: doc.name }));
     job.promise.then(
@@ -301,6 +306,45 @@ export function createDocView(app) {
       renderPanel('convert');
     });
   }
+
+  // ---- the user's phrases (userdict.js): for every document, kept in the settings ----
+  let parsedDict = { text: null };
+  /** The user's phrases as parsed now ({ entries, count, bad, key }), parsed again only when their text changed. */
+  function userDict() {
+    const text = app.settings.userDict || '';
+    if (parsedDict.text !== text) {
+      const parsed = parseUserDict(text);
+      parsedDict = { text, ...parsed, key: userDictKey(parsed.entries) };
+    }
+    return parsedDict;
+  }
+
+  /** The box's count and its left-out lines, from the settings. */
+  function renderUserDictState() {
+    const dict = userDict();
+    $('user-dict-count').textContent = dict.count ? t('userDictCount', { count: num(dict.count) }) : '';
+    const bad = dict.bad;
+    $('user-dict').setAttribute('aria-invalid', String(bad.length > 0));
+    $('user-dict-error').textContent = bad.length
+      ? t('userDictBad', { lines: bad.slice(0, 10).map(num).join(t('listSeparator')) + (bad.length > 10 ? '…' : ''), count: num(bad.length) })
+      : '';
+  }
+
+  function applyUserDict() {
+    $('user-dict').value = app.settings.userDict || '';
+    // Open when it holds something, so the phrases in force are in sight.
+    if (app.settings.userDict) $('user-dict-box').open = true;
+    renderUserDictState();
+  }
+
+  $('user-dict').addEventListener('input', () => {
+    app.settings.userDict = $('user-dict').value;
+    app.saveSettings();
+    renderUserDictState();
+    // Converted again once the typing pauses, not at every key.
+    clearTimeout(userDictTimer);
+    userDictTimer = setTimeout(() => currentView() === 'convert' && renderPanel('convert'), 400);
+  });
 
   // ---- original ----
   function renderOriginal(doc) {
@@ -436,6 +480,12 @@ export function createDocView(app) {
     hlTimer = setTimeout(runHighlight, delay);
   }
 
+  /** Shows the settings (after a restore or a clear all) in the highlighting and conversion controls. */
+  function applySettings() {
+    applyHlSettings();
+    applyUserDict();
+  }
+
   function applyHlSettings() {
     $('keywords').value = app.settings.keywords || '';
     for (const [k, box] of Object.entries(hlBoxes)) {
@@ -512,10 +562,10 @@ export function createDocView(app) {
     return { config: doc.options.config || 's2t', from: doc.options.convertSource || 'clean' };
   }
 
-  /** The key of the conversion the active view asks for (see renderConvert). */
+  /** The key of the conversion the active view asks for (see renderConvert): the user's phrases count too. */
   function convertKey(doc) {
     const { config, from } = convertChoice(doc);
-    return `${doc.gen}:${config}:${from}`;
+    return `${doc.gen}:${config}:${from}:${userDict().key}`;
   }
 
   /**
@@ -617,7 +667,7 @@ export function createDocView(app) {
     refresh,
     relabel,
     fillConfigs,
-    applyHlSettings,
+    applySettings,
     currentView,
     renderRules: () => app.activeDoc()?.result && currentView() === 'removed' && renderRules(app.activeDoc()),
     painter,

@@ -5,7 +5,8 @@
 // Protocol (page → worker):  { id, type, payload }
 //   init      { module? }                      → { version, configs, rules }
 //   clean     { bytes, options }               → clean() result
-//   convert   { text, config }                 → { text }
+//   convert   { text, config, dictionary? }    → { text }
+//             dictionary: the user's phrases { phrase: replacement } (userdict.js)
 //   highlight { text, keywords, options }      → { flat, matches, counts, skipped }
 //             flat: Uint32Array [paragraph, start, end, keyword, match, …]:
 //             the pieces of each match, one per paragraph it touches (see
@@ -17,7 +18,7 @@
 //   { id, ok: true, result } or { id, ok: false, error: { name, message }, fatal }
 // `fatal` means the wasm instance trapped: its memory can no longer be
 // trusted, so the pool replaces this worker.
-import init, { clean, cleanRules, configs, convert, Highlighter, load, version } from './pkg/index.js';
+import init, { clean, cleanRules, configs, convert, Converter, Highlighter, load, version } from './pkg/index.js';
 import { paragraphBounds } from './text.js';
 import { zipBlob } from './zip.js';
 
@@ -26,6 +27,9 @@ let startEngine;
 const ready = new Promise((resolve) => (startEngine = resolve));
 let started = false;
 let cached = { key: '', highlighter: null };
+// The converter for the user's phrases, kept while they and the configuration
+// stay the same (building it compiles their trie).
+let userConverter = { key: '', converter: null };
 
 function progress(id, stage) {
   self.postMessage({ id, progress: stage });
@@ -46,11 +50,18 @@ const handlers = {
     return clean(bytes, options);
   },
 
-  async convert(id, { text, config }) {
+  async convert(id, { text, config, dictionary }) {
     progress(id, 'loading');
     await load(config);
     progress(id, 'converting');
-    return { text: convert(text, config) };
+    if (!dictionary || Object.keys(dictionary).length === 0) return { text: convert(text, config) };
+    const key = JSON.stringify([config, dictionary]);
+    if (userConverter.key !== key) {
+      userConverter.converter?.free();
+      userConverter = { key: '', converter: null };
+      userConverter = { key, converter: new Converter(config, { dictionary }) };
+    }
+    return { text: userConverter.converter.convert(text) };
   },
 
   async highlight(id, { text, keywords, options }) {

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { convert, load } from '../../pkg/node.js';
+import { convert, Converter, load } from '../../pkg/node.js';
 import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, selectView, viewText, ROOT } from './helpers.mjs';
 
 let env;
@@ -33,6 +33,9 @@ test('a reload restores documents, per-document options and settings; clear all 
   await selectView(page, 'convert');
   await page.selectOption('#config-select', 's2tw');
   await page.waitForFunction(() => /^s2tw/.test(document.getElementById('convert-status').textContent));
+  await page.click('#user-dict-box summary');
+  await page.fill('#user-dict', '疫情 疫病');
+  await page.waitForFunction(() => /自定义词典 1 条/.test(document.getElementById('convert-status').textContent));
   await page.selectOption('#lang-select', 'en');
   await page.click('#theme-toggle');
   await selectView(page, 'highlight');
@@ -50,7 +53,13 @@ test('a reload restores documents, per-document options and settings; clear all 
   assert.equal(await page.inputValue('#config-select'), 's2tw');
   await page.waitForFunction(() => /^s2tw/.test(document.getElementById('convert-status').textContent));
   await load('s2tw');
-  assert.equal(await viewText(page, 'convert-text'), convert(b.gold, 's2tw'));
+  assert.equal(await page.inputValue('#user-dict'), '疫情 疫病');
+  assert.equal(await page.evaluate(() => document.getElementById('user-dict-box').open), true, 'shown open when it holds phrases');
+  await page.waitForFunction(() => / \(with your 1 phrase\)$/.test(document.getElementById('convert-status').textContent));
+  const mine = new Converter('s2tw', { dictionary: { 疫情: '疫病' } });
+  assert.equal(await viewText(page, 'convert-text'), mine.convert(b.gold));
+  mine.free();
+  assert.match(await viewText(page, 'convert-text'), /疫病防控/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await page.inputValue('#lang-select'), 'en');
   assert.equal(await page.textContent('#tab-clean'), 'Clean text');
@@ -79,6 +88,7 @@ test('a reload restores documents, per-document options and settings; clear all 
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 0);
   assert.equal(await page.inputValue('#keywords'), '');
+  assert.equal(await page.inputValue('#user-dict'), '');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? null), null);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans', 'back to the browser language');
   assert.deepEqual(page.errors, []);

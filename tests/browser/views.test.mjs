@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { clean, cleanRules, convert, highlight, load } from '../../pkg/node.js';
+import { clean, cleanRules, convert, Converter, highlight, load } from '../../pkg/node.js';
 import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, selectView, viewText } from './helpers.mjs';
 
 let env;
@@ -161,6 +161,34 @@ test('converted view: s2t, another configuration, and the original as the input'
   await page.check('input[name="convert-source"][value="clean"]');
   await page.selectOption('#config-select', 's2t');
   await page.waitForFunction(() => !/原標題/.test(document.getElementById('convert-text').textContent));
+});
+
+test("the user's own phrases: applied before the built-in dictionaries, a line without a replacement named and left out, gone when the box is emptied", async () => {
+  await load('s2t');
+  await selectView(page, 'convert');
+  await page.waitForFunction(() => /^s2t：[\d,]+ 字$/.test(document.getElementById('convert-status').textContent));
+  await page.click('#user-dict-box summary');
+  // Spaces (ASCII and ideographic) or a tab between phrase and replacement; a comment;
+  // line 4 has no replacement yet (being typed).
+  await page.fill('#user-dict', '陕西 秦地\n# 注释\n市委书记\t市委書記（自訂） 市委书记\n暗访\n连续\u3000接連');
+  await page.waitForFunction(() => /（含自定义词典 3 条）$/.test(document.getElementById('convert-status').textContent));
+  const mine = new Converter('s2t', { dictionary: { 陕西: '秦地', 市委书记: '市委書記（自訂）', 连续: '接連' } });
+  const expected = mine.convert(files[0].gold);
+  mine.free();
+  assert.equal(await viewText(page, 'convert-text'), expected);
+  assert.match(expected, /^市委書記（自訂）深夜暗訪\n秦地接連三天/);
+  assert.equal(await page.textContent('#user-dict-count'), '（3 条）');
+  assert.equal(await page.textContent('#user-dict-error'), '第 4 行缺少译词，未使用。');
+  assert.equal(await page.getAttribute('#user-dict', 'aria-invalid'), 'true');
+  // Copy gives the text shown.
+  await page.click('[data-copy="convert"]');
+  await page.waitForFunction((e) => navigator.clipboard.readText().then((t) => t === e), expected);
+
+  await page.fill('#user-dict', '');
+  await page.waitForFunction(() => /^s2t：[\d,]+ 字$/.test(document.getElementById('convert-status').textContent));
+  assert.equal(await viewText(page, 'convert-text'), convert(files[0].gold, 's2t'));
+  assert.equal(await page.textContent('#user-dict-error'), '');
+  assert.equal(await page.getAttribute('#user-dict', 'aria-invalid'), 'false');
 });
 
 test('while another configuration converts, Copy gives nothing stale and says it is still working', async () => {
