@@ -254,13 +254,58 @@ function addDoc(doc, { save = true } = {}) {
 // would be lost on a reload: it is marked in the list, named in a notice, the page
 // asks before it is unloaded, and storing it is tried again when a document is
 // removed (which frees room).
+/**
+ * One notice for documents that share an outcome (not stored, and why; stored after
+ * all): while it is on screen, the next document joins it instead of raising a notice
+ * of its own, so a drop of 300 files onto a full storage says so once, not 300 times.
+ * `text(names)` words it for the names so far (names only: a notice must not keep a
+ * document's bytes alive).
+ */
+function groupedNotice(kind, text) {
+  let current = null;
+  return (name) => {
+    if (current?.item.isConnected) {
+      current.names.push(name);
+      current.item.querySelector('.notice-text').textContent = text(current.names);
+      return;
+    }
+    const names = [name];
+    current = { names, item: notice(() => text(names), kind) };
+  };
+}
+
+/** Up to five names, quoted, then "…" for the rest. */
+function someNames(names) {
+  const shown = names.slice(0, 5).map((n) => t('quoted', { name: n }));
+  return shown.join(t('listSeparator')) + (names.length > 5 ? t('andMore') : '');
+}
+
+// Not stored: one group per reason (a full storage, or another error).
+const unsavedGroups = new Map();
+function noticeUnsaved(name, err) {
+  const reason = err?.name === 'QuotaExceededError' ? 'quota' : `other:${err?.name}:${err?.message}`;
+  if (!unsavedGroups.has(reason)) {
+    unsavedGroups.set(
+      reason,
+      groupedNotice('error', (names) =>
+        names.length === 1
+          ? t('docNotSaved', { name: names[0], message: storageReason(err) })
+          : t('docsNotSaved', { count: num(names.length), names: someNames(names), message: storageReason(err) }),
+      ),
+    );
+  }
+  unsavedGroups.get(reason)(name);
+}
+const noticeSavedLater = groupedNotice('info', (names) =>
+  names.length === 1 ? t('docSavedLater', { name: names[0] }) : t('docsSavedLater', { count: num(names.length), names: someNames(names) }),
+);
+
 async function storeDoc(doc) {
   try {
     await store.saveDoc({ id: doc.id, name: doc.name, size: doc.size, bytes: doc.bytes, order: doc.order, options: doc.options });
   } catch (err) {
     if (!state.docs.has(doc.id)) return;
-    const { name } = doc; // (the notice must not keep the document's bytes alive)
-    if (!doc.unsaved) notice(() => t('docNotSaved', { name, message: storageReason(err) }), 'error');
+    if (!doc.unsaved) noticeUnsaved(doc.name, err);
     doc.unsaved = true;
     updateItem(doc);
     return;
@@ -268,7 +313,7 @@ async function storeDoc(doc) {
   if (doc.unsaved && state.docs.has(doc.id)) {
     doc.unsaved = false;
     updateItem(doc);
-    notice(() => t('docSavedLater', { name: doc.name }));
+    noticeSavedLater(doc.name);
   }
 }
 function retryUnsaved() {

@@ -137,7 +137,7 @@ test('the original view decodes a Big5 or GBK file with the detected encoding, a
   await context.close();
 });
 
-test('a document the browser cannot store (storage full) is named and marked, the page asks before it is unloaded, and storing it is retried when room is made', async () => {
+test('documents the browser cannot store (storage full) are named in one notice and marked, the page asks before it is unloaded, and storing them is retried when room is made', async () => {
   const { page, context } = await env.newPage();
   // The quota is set before the page opens its database (set after, it was
   // sometimes not in force yet when the document was stored).
@@ -147,11 +147,17 @@ test('a document the browser cannot store (storage full) is named and marked, th
   await openApp(page, env.server.url);
   const [a] = seeds();
   const big = Buffer.from('这是一段用来占满存储空间的正文。\n'.repeat(120000)); // ~5.5 MB
-  await dropFiles(page, [a, { name: 'big.txt', bytes: big }]);
-  await waitForDocs(page, 2);
-  await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => n.textContent.includes('“big.txt”未能保存到浏览器（浏览器的存储空间已满）')), null, { polling: 100 });
+  await dropFiles(page, [a, { name: 'big.txt', bytes: big }, { name: 'big2.txt', bytes: big }]);
+  await waitForDocs(page, 3);
+  // Both in one notice, not an alert each.
+  const unsavedNotices = () => page.$$eval('.notice-text', (els) => els.map((n) => n.textContent).filter((t) => t.includes('未能保存到浏览器')));
+  await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => n.textContent.startsWith('2 个文档未能保存到浏览器（浏览器的存储空间已满）')), null, { polling: 100 });
+  const [unsaved, ...more] = await unsavedNotices();
+  assert.deepEqual(more, []);
+  assert.match(unsaved, /：(“big.txt”，“big2.txt”|“big2.txt”，“big.txt”)。/);
   const sub = (name) => page.$$eval('.doc-item', (els, n) => els.find((e) => e.querySelector('.doc-name').textContent === n)?.querySelector('.doc-sub').textContent, name);
   assert.match(await sub('big.txt'), /未保存$/);
+  assert.match(await sub('big2.txt'), /未保存$/);
   assert.doesNotMatch(await sub(a.name), /未保存/);
   const asks = () => page.evaluate(() => {
     const e = new Event('beforeunload', { cancelable: true });
@@ -163,13 +169,14 @@ test('a document the browser cannot store (storage full) is named and marked, th
   // Room made (quota back to normal, another document removed): stored after all.
   await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await page.click(`.doc-item:first-child .doc-remove`);
-  await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => n.textContent === '“big.txt”现已保存到浏览器。'), null, { polling: 100 });
+  await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => /^2 个文档现已保存到浏览器：“big2?.txt”，“big2?.txt”。$/.test(n.textContent)), null, { polling: 100 });
   assert.doesNotMatch(await sub('big.txt'), /未保存/);
+  assert.doesNotMatch(await sub('big2.txt'), /未保存/);
   assert.equal(await asks(), false);
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
-  await waitForDocs(page, 1);
-  assert.deepEqual(await page.$$eval('#doc-list .doc-name', (els) => els.map((e) => e.textContent)), ['big.txt']);
+  await waitForDocs(page, 2);
+  assert.deepEqual(await page.$$eval('#doc-list .doc-name', (els) => els.map((e) => e.textContent)), ['big.txt', 'big2.txt']);
   assert.deepEqual(page.errors.filter((e) => !/QuotaExceeded|quota/i.test(e)), []);
   await context.close();
 });
