@@ -191,6 +191,7 @@ const S = {
   progressZip: ['正在打包 zip', '正在打包 zip', 'Building the zip'],
   progressDecoding: ['正在解码原文', '正在解碼原文', 'Decoding the original'],
   progressBatch: ['已完成 {done} / {total}', '已完成 {done} / {total}', '{done} of {total} done'],
+  progressBatchCancelled: ['已结束 {done} / {total}（取消 {cancelled}）', '已結束 {done} / {total}（取消 {cancelled}）', '{done} of {total} ended ({cancelled} cancelled)'],
   cleanedAnnounce: ['已清理 {count} 个文档', '已清理 {count} 份文件', 'Cleaned {count} {count:document|documents}'],
   cleanedWithFailures: ['已清理 {count} 个文档，{failed} 个无法清理', '已清理 {count} 份文件，{failed} 份無法清理', 'Cleaned {count} {count:document|documents}; {failed} could not be cleaned'],
   progressDone: ['已完成 {total} 项任务', '已完成 {total} 項工作', 'Done ({total} {total:job|jobs})'],

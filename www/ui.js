@@ -184,9 +184,14 @@ export class Progress {
     const first = jobs[0];
     const what = typeof first.label === 'function' ? first.label() : first.label;
     if (this.#total > 1) {
+      // A cancelled job has ended too: the bar counts it, the label says how many.
+      const ended = this.#done + this.#cancelled;
       this.bar.max = this.#total;
-      this.bar.value = this.#done + (jobs.length === 1 && first.fraction !== null ? first.fraction : 0);
-      this.label.textContent = `${t('progressBatch', { done: this.#done, total: this.#total })} · ${what}`;
+      this.bar.value = ended + (jobs.length === 1 && first.fraction !== null ? first.fraction : 0);
+      const counts = this.#cancelled
+        ? t('progressBatchCancelled', { done: ended, total: this.#total, cancelled: this.#cancelled })
+        : t('progressBatch', { done: ended, total: this.#total });
+      this.label.textContent = `${counts} · ${what}`;
     } else if (first.fraction !== null) {
       this.bar.max = 1;
       this.bar.value = first.fraction;

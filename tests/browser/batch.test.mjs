@@ -29,6 +29,27 @@ function zipNames(zip) {
   return names;
 }
 
+test('in a batch, the bar counts a cancelled job as ended and the label says how many were cancelled', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  // The page's own Progress class on the page's bar, driven with three jobs of a batch.
+  const seen = await page.evaluate(async () => {
+    const { Progress } = await import('./ui.js');
+    const progress = new Progress();
+    const state = () => ({ label: document.getElementById('progress-label').textContent, value: document.getElementById('progress').value, max: document.getElementById('progress').max });
+    const jobs = ['甲', '乙', '丙'].map((name) => progress.add(name, () => {}));
+    jobs[0].done();
+    jobs[1].done(true);
+    const during = state();
+    jobs[2].done();
+    return { during, after: state() };
+  });
+  assert.deepEqual(seen.during, { label: '已结束 2 / 3（取消 1） · 丙', value: 2, max: 3 });
+  assert.equal(seen.after.label, '已完成 2 项任务，取消 1 项');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the progress label counts every document of a drop', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
