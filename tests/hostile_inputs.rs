@@ -71,6 +71,37 @@ fn binary_files_are_refused_clearly() {
     assert!(clean(Input::Bytes(&random), &CleanOptions::default()).is_err());
 }
 
+/// Every real document of the repository, saved as UTF-16 without a byte order
+/// mark in either byte order, still reads as text (the checks that refuse binary
+/// data taken for UTF-16 must not refuse these).
+#[test]
+fn real_texts_in_utf16_without_a_bom_are_read() {
+    let mut seen = 0;
+    for dir in [
+        "tests/data/seeds",
+        "tests/data/cases",
+        "tests/data/holdout",
+        "tests/data/holdout2",
+    ] {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.to_string_lossy().ends_with(".gold.txt") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+            let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+            for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+                let r = clean(Input::Bytes(&bytes), &CleanOptions::default())
+                    .unwrap_or_else(|e| panic!("{}: {name}: {e}", path.display()));
+                assert_eq!(r.encoding.map(|e| e.name), Some(name), "{}", path.display());
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 50, "{seen} documents");
+}
+
 #[test]
 fn one_hundred_megabytes_of_text() {
     let big = SEED.repeat(100 * 1024 * 1024 / SEED.len() + 1);

@@ -242,7 +242,14 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded> {
     if let Some((kind, what)) = binary_kind(bytes) {
         // UTF-16 without a BOM has a NUL in every other byte of ASCII text.
         if let Some(enc) = utf16_without_bom(bytes) {
-            return Ok(done(enc, Detection::Guessed, bytes));
+            let decoded = done(enc, Detection::Guessed, bytes);
+            // The guess reads only the first 4 KB. A text in UTF-16 has next to no
+            // unpaired surrogates anywhere; binary data that passed for text at its
+            // start (a compiled Python file's names and strings) has them by the
+            // hundred further on.
+            if decoded.error_count * 1000 <= bytes.len() / 2 {
+                return Ok(decoded);
+            }
         }
         return Err(Error::NotText { kind, what });
     }
@@ -340,9 +347,16 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
                 u16::from_be_bytes(pair)
             }
         };
-        let (mut textual, mut i) = (0, 0);
+        // (textual units, ideographs, ideographs whose two bytes are both printable ASCII)
+        let (mut textual, mut ideographs, mut ascii_pairs, mut i) = (0, 0, 0, 0);
         while i < half {
             let u = unit(i);
+            if u >= 0x3400 {
+                ideographs += 1;
+                if u.to_be_bytes().iter().all(|b| (0x20..0x7F).contains(b)) {
+                    ascii_pairs += 1;
+                }
+            }
             if (0xD800..0xDC00).contains(&u)
                 && i + 1 < half
                 && (0xDC00..0xE000).contains(&unit(i + 1))
@@ -356,7 +370,11 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
             }
             i += 1;
         }
-        if textual * 100 >= half * 97 {
+        // ASCII bytes read two at a time land in the CJK blocks ("ab" is U+6162): in
+        // mostly-ASCII binary data nearly every "ideograph" is such a pair, in Chinese
+        // text about a fifth are (the low byte is spread over all 256 values).
+        let ascii_read_as_cjk = ascii_pairs >= 16 && ascii_pairs * 10 > ideographs * 6;
+        if textual * 100 >= half * 97 && !ascii_read_as_cjk {
             return Some(enc);
         }
     }
@@ -462,6 +480,34 @@ mod tests {
             })
             .collect();
         assert!(decode(&random, None).is_err());
+    }
+
+    /// Mostly-ASCII binary data (names and strings with a type byte and a NUL
+    /// before each, as a compiled Python file has them) reads in UTF-16BE as
+    /// "ideographs" made of ASCII byte pairs; it had passed for text.
+    #[test]
+    fn ascii_binary_is_not_utf16() {
+        let words = [
+            "co_names", "__init__", "selfself", "argvargs", "printout", "_modules",
+        ];
+        let mut bytes = Vec::new();
+        for i in 0..600 {
+            bytes.extend_from_slice(&[0x00, b'z']);
+            bytes.extend_from_slice(words[i % words.len()].as_bytes());
+        }
+        assert!(decode(&bytes, None).is_err());
+    }
+
+    /// The guess reads the first 4 KB; what follows must read as UTF-16 too.
+    #[test]
+    fn utf16_start_then_binary_is_refused() {
+        let text = "疫情防控工作会议召集，会议部署了下阶段的工作。\n".repeat(120);
+        let mut bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(decode(&bytes, None).is_ok());
+        for i in 0..2000u16 {
+            bytes.extend_from_slice(&[0xDA, (i % 30) as u8, b'a', b'b']); // lone high surrogates
+        }
+        assert!(decode(&bytes, None).is_err());
     }
 
     #[test]
