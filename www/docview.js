@@ -337,13 +337,29 @@ export function createDocView(app) {
     renderUserDictState();
   }
 
-  $('user-dict').addEventListener('input', () => {
+  /** The box's text changed: keep it, show its state, convert again after `delay` ms. */
+  function userDictChanged(delay) {
     app.settings.userDict = $('user-dict').value;
     app.saveSettings();
     renderUserDictState();
-    // Converted again once the typing pauses, not at every key.
     clearTimeout(userDictTimer);
-    userDictTimer = setTimeout(() => currentView() === 'convert' && renderPanel('convert'), 400);
+    userDictTimer = setTimeout(() => currentView() === 'convert' && renderPanel('convert'), delay);
+  }
+  // Converted again once the typing pauses, not at every key.
+  $('user-dict').addEventListener('input', () => userDictChanged(400));
+  $('user-dict-file-button').addEventListener('click', () => $('user-dict-file').click());
+  $('user-dict-file').addEventListener('change', async () => {
+    const file = $('user-dict-file').files[0];
+    $('user-dict-file').value = '';
+    if (!file) return;
+    // A file's lines go after the box's own, so they win where both name a phrase.
+    const text = decodeText(new Uint8Array(await file.arrayBuffer())).replace(/^\uFEFF/, '');
+    const count = parseUserDict(text).count;
+    const box = $('user-dict');
+    box.value = box.value && !/\n$/.test(box.value) ? `${box.value}\n${text}` : box.value + text;
+    userDictChanged(0);
+    announce(t('userDictLoaded', { name: file.name, count: num(count) }));
+    notice(() => t('userDictLoaded', { name: file.name, count: num(count) }));
   });
 
   // ---- original ----

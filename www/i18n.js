@@ -136,6 +136,8 @@ const S = {
     '例如「香菜 芫荽」。優先於內建詞典，用於所有文件；# 開頭的行是註解。',
     'For example “香菜 芫荽”. They come before the built-in dictionaries, for every document; lines starting with # are comments.',
   ],
+  userDictFromFile: ['从 .txt 文件载入（OpenCC 格式亦可）', '從 .txt 檔案載入（OpenCC 格式亦可）', 'Load from a .txt file (OpenCC format too)'],
+  userDictLoaded: ['已从 {name} 载入 {count} 条', '已從 {name} 載入 {count} 條', 'Loaded {count} {count:phrase|phrases} from {name}'],
   userDictBad: ['第 {lines} 行缺少译词，未使用。', '第 {lines} 行缺少譯詞，未使用。', '{count:Line|Lines} {lines}: no replacement after the phrase; not used.'],
   keywordsLabel: ['关键词（每行一个，或用逗号分隔）', '關鍵詞（每行一個，或用逗號分隔）', 'Keywords (one per line, or separated by commas)'],
   keywordsFromFile: ['从 .txt 文件载入', '從 .txt 檔案載入', 'Load from a .txt file'],

@@ -184,6 +184,13 @@ test("the user's own phrases: applied before the built-in dictionaries, a line w
   await page.click('[data-copy="convert"]');
   await page.waitForFunction((e) => navigator.clipboard.readText().then((t) => t === e), expected);
 
+  // A file in OpenCC's format (a BOM, a tab, several values) adds its lines after the box's.
+  await page.setInputFiles('#user-dict-file', { name: 'mine.txt', mimeType: 'text/plain', buffer: Buffer.from('\uFEFF三天\t叁天 三日\n# 注释\n') });
+  await page.waitForFunction(() => /（含自定义词典 4 条）$/.test(document.getElementById('convert-status').textContent));
+  assert.match(await viewText(page, 'convert-text'), /^市委書記（自訂）深夜暗訪\n秦地接連叁天/);
+  assert.match(await page.inputValue('#user-dict'), /\n连续\u3000接連\n三天\t叁天 三日\n# 注释\n$/);
+  await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => n.textContent === '已从 mine.txt 载入 1 条'));
+
   await page.fill('#user-dict', '');
   await page.waitForFunction(() => /^s2t：[\d,]+ 字$/.test(document.getElementById('convert-status').textContent));
   assert.equal(await viewText(page, 'convert-text'), convert(files[0].gold, 's2t'));
