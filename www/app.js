@@ -258,19 +258,33 @@ function addDoc(doc, { save = true } = {}) {
  * One notice for documents that share an outcome (not stored, and why; stored after
  * all): while it is on screen, the next document joins it instead of raising a notice
  * of its own, so a drop of 300 files onto a full storage says so once, not 300 times.
- * `text(names)` words it for the names so far (names only: a notice must not keep a
- * document's bytes alive).
+ * `text(names)` words it for the names it holds (names only: a notice must not keep a
+ * document's bytes alive). `add(id, name)` and `remove(id)` (the document is no longer
+ * in that state, or gone); the text is rewritten at most every 250 ms, since an alert
+ * is announced again at each rewrite, and the notice goes when no document is left.
  */
 function groupedNotice(kind, text) {
   let current = null;
-  return (name) => {
-    if (current?.item.isConnected) {
-      current.names.push(name);
-      current.item.querySelector('.notice-text').textContent = text(current.names);
-      return;
-    }
-    const names = [name];
-    current = { names, item: notice(() => text(names), kind) };
+  const refresh = () => {
+    current.timer = 0;
+    if (!current.item.isConnected) return;
+    if (!current.names.size) current.item.remove();
+    else current.item.querySelector('.notice-text').textContent = text([...current.names.values()]);
+  };
+  const later = () => (current.timer ||= setTimeout(refresh, 250));
+  return {
+    add(id, name) {
+      if (current?.item.isConnected) {
+        current.names.set(id, name);
+        later();
+        return;
+      }
+      const names = new Map([[id, name]]);
+      current = { names, timer: 0, item: notice(() => text([...names.values()]), kind) };
+    },
+    remove(id) {
+      if (current?.names.delete(id)) later();
+    },
   };
 }
 
@@ -282,7 +296,7 @@ function someNames(names) {
 
 // Not stored: one group per reason (a full storage, or another error).
 const unsavedGroups = new Map();
-function noticeUnsaved(name, err) {
+function noticeUnsaved(doc, err) {
   const reason = err?.name === 'QuotaExceededError' ? 'quota' : `other:${err?.name}:${err?.message}`;
   if (!unsavedGroups.has(reason)) {
     unsavedGroups.set(
@@ -294,9 +308,11 @@ function noticeUnsaved(name, err) {
       ),
     );
   }
-  unsavedGroups.get(reason)(name);
+  unsavedGroups.get(reason).add(doc.id, doc.name);
 }
-const noticeSavedLater = groupedNotice('info', (names) =>
+/** `doc` is stored after all, or removed: no notice speaks of it as unsaved any more. */
+const forgetUnsaved = (doc) => unsavedGroups.forEach((group) => group.remove(doc.id));
+const savedLater = groupedNotice('info', (names) =>
   names.length === 1 ? t('docSavedLater', { name: names[0] }) : t('docsSavedLater', { count: num(names.length), names: someNames(names) }),
 );
 
@@ -305,7 +321,7 @@ async function storeDoc(doc) {
     await store.saveDoc({ id: doc.id, name: doc.name, size: doc.size, bytes: doc.bytes, order: doc.order, options: doc.options });
   } catch (err) {
     if (!state.docs.has(doc.id)) return;
-    if (!doc.unsaved) noticeUnsaved(doc.name, err);
+    if (!doc.unsaved) noticeUnsaved(doc, err);
     doc.unsaved = true;
     updateItem(doc);
     return;
@@ -313,7 +329,8 @@ async function storeDoc(doc) {
   if (doc.unsaved && state.docs.has(doc.id)) {
     doc.unsaved = false;
     updateItem(doc);
-    noticeSavedLater(doc.name);
+    forgetUnsaved(doc);
+    savedLater.add(doc.id, doc.name);
   }
 }
 function retryUnsaved() {
@@ -327,6 +344,7 @@ function removeDoc(doc) {
   if (doc.job) pool.cancel(doc.job.id);
   doc.gen++;
   state.docs.delete(doc.id);
+  if (doc.unsaved) forgetUnsaved(doc);
   if (added.waiting.delete(doc.id)) announceAdded();
   const i = state.order.indexOf(doc.id);
   state.order.splice(i, 1);

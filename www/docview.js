@@ -254,19 +254,19 @@ export function createDocView(app) {
     $('config-select').value = config;
     for (const radio of document.querySelectorAll('input[name="convert-source"]')) radio.checked = radio.value === from;
     const cacheKey = convertKey(doc);
-    const dict = userDict();
+    const phrases = userDict(); // (the ones this conversion uses)
     const show = (text) => {
       const lazy = setLazy('convert', $('convert-text'), { text });
       $('convert-status').textContent =
         t('convertDone', { config, chars: num(textCounts(text, lazy.bounds).chars) }) +
-        (dict.count ? t('convertUserDict', { count: num(dict.count) }) : '');
+        (phrases.count ? t('convertUserDict', { count: num(phrases.count) }) : '');
     };
     if (doc.cache.converted?.key === cacheKey) return show(doc.cache.converted.text);
     if (convertJob) app.pool.cancel(convertJob.id);
     placeholder($('convert-text'), t('convertWorking'));
     $('convert-status').textContent = t('convertWorking');
     const text = from === 'source' ? doc.result.source : doc.result.text;
-    const job = app.pool.run('convert', { text, config, dictionary: dict.count ? dict.entries : null }, { priority: true });
+    const job = app.pool.run('convert', { text, config, dictionary: phrases.count ? phrases.entries : null, dictionaryVersion: phrases.version }, { priority: true });
     convertJob = job;
     app.progress.follow(app.pool, job, () => t('progressConverting', { name: doc.name }));
     job.promise.then(
@@ -308,42 +308,56 @@ export function createDocView(app) {
   }
 
   // ---- the user's phrases (userdict.js): for every document, kept in the settings ----
-  let parsedDict = { text: null };
-  /** The user's phrases as parsed now ({ entries, count, bad, key }), parsed again only when their text changed. */
-  function userDict() {
-    const text = app.settings.userDict || '';
-    if (parsedDict.text !== text) {
-      const parsed = parseUserDict(text);
-      parsedDict = { text, ...parsed, key: userDictKey(parsed.entries) };
-    }
-    return parsedDict;
+  // What conversions use is the box's text as of the last pause in typing, parsed
+  // then and not at every key (a pasted dictionary may hold 100,000 lines); the
+  // settings keep every key at once, so nothing typed is lost. `version` names the
+  // phrases to the workers, which keep a converter per configuration and version.
+  let dict = { text: '', entries: {}, count: 0, bad: [], key: '', version: 0 };
+  let userDictPending = false; // typed, not yet applied
+  const userDict = () => dict;
+  function applyUserDictText(text) {
+    if (text === dict.text) return;
+    const parsed = parseUserDict(text);
+    dict = { text, ...parsed, key: userDictKey(parsed.entries), version: dict.version + 1 };
   }
 
-  /** The box's count and its left-out lines, from the settings. */
+  /** Sets an element's text only when it changes (a live region re-announces a rewrite). */
+  const setText = (node, text) => node.textContent !== text && (node.textContent = text);
+
+  /** The box's count and its left-out lines, for the phrases in use. */
   function renderUserDictState() {
-    const dict = userDict();
-    $('user-dict-count').textContent = dict.count ? t('userDictCount', { count: num(dict.count) }) : '';
+    setText($('user-dict-count'), dict.count ? t('userDictCount', { count: num(dict.count) }) : '');
     const bad = dict.bad;
     $('user-dict').setAttribute('aria-invalid', String(bad.length > 0));
-    $('user-dict-error').textContent = bad.length
-      ? t('userDictBad', { lines: bad.slice(0, 10).map(num).join(t('listSeparator')) + (bad.length > 10 ? '…' : ''), count: num(bad.length) })
-      : '';
+    // Line numbers unformatted ("1234", not "1,234": a comma separates them in English).
+    const lines = bad.slice(0, 10).join(t('numberSeparator')) + (bad.length > 10 ? '…' : '');
+    setText($('user-dict-error'), bad.length ? t('userDictBad', { lines, count: bad.length }) : '');
   }
 
+  /** After a restore or a clear all: the box shows the settings' phrases, in use at once. */
   function applyUserDict() {
+    clearTimeout(userDictTimer);
+    userDictPending = false;
     $('user-dict').value = app.settings.userDict || '';
     // Open when it holds something, so the phrases in force are in sight.
     if (app.settings.userDict) $('user-dict-box').open = true;
+    applyUserDictText(app.settings.userDict || '');
     renderUserDictState();
   }
 
-  /** The box's text changed: keep it, show its state, convert again after `delay` ms. */
+  /** The box's text changed: keep it now, use it after `delay` ms without a change. */
   function userDictChanged(delay) {
     app.settings.userDict = $('user-dict').value;
     app.saveSettings();
-    renderUserDictState();
+    userDictPending = true;
     clearTimeout(userDictTimer);
-    userDictTimer = setTimeout(() => currentView() === 'convert' && renderPanel('convert'), delay);
+    userDictTimer = setTimeout(() => {
+      userDictPending = false;
+      applyUserDictText(app.settings.userDict || '');
+      renderUserDictState();
+      // A new key for the conversion: the panel converts again (or shows the cached result).
+      if (currentView() === 'convert') renderPanel('convert');
+    }, delay);
   }
   // Converted again once the typing pauses, not at every key.
   $('user-dict').addEventListener('input', () => userDictChanged(400));
@@ -603,7 +617,8 @@ export function createDocView(app) {
    * is none (the document could not be cleaned, the conversion failed).
    */
   function notReady(view, doc) {
-    const busy = doc.status === 'queued' || doc.status === 'working' || (view === 'convert' && convertJob) || (view === 'original' && originalJob);
+    const busy =
+      doc.status === 'queued' || doc.status === 'working' || (view === 'convert' && (convertJob || userDictPending)) || (view === 'original' && originalJob);
     let message = t('notReady');
     if (!busy) {
       const reason = doc.status !== 'done' ? unfinishedText(doc) : view === 'convert' ? $('convert-status').textContent : '';
@@ -671,6 +686,7 @@ export function createDocView(app) {
 
   function relabel() {
     fillConfigs();
+    renderUserDictState();
     const doc = app.activeDoc();
     if (!doc) return;
     renderHead(doc);

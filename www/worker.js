@@ -5,8 +5,9 @@
 // Protocol (page → worker):  { id, type, payload }
 //   init      { module? }                      → { version, configs, rules }
 //   clean     { bytes, options }               → clean() result
-//   convert   { text, config, dictionary? }    → { text }
-//             dictionary: the user's phrases { phrase: replacement } (userdict.js)
+//   convert   { text, config, dictionary?, dictionaryVersion? } → { text }
+//             dictionary: the user's phrases { phrase: replacement } (userdict.js),
+//             dictionaryVersion: which version of them (the page counts its changes)
 //   highlight { text, keywords, options }      → { flat, matches, counts, skipped }
 //             flat: Uint32Array [paragraph, start, end, keyword, match, …]:
 //             the pieces of each match, one per paragraph it touches (see
@@ -50,12 +51,17 @@ const handlers = {
     return clean(bytes, options);
   },
 
-  async convert(id, { text, config, dictionary }) {
+  async convert(id, { text, config, dictionary, dictionaryVersion }) {
     progress(id, 'loading');
     await load(config);
     progress(id, 'converting');
-    if (!dictionary || Object.keys(dictionary).length === 0) return { text: convert(text, config) };
-    const key = JSON.stringify([config, dictionary]);
+    if (!dictionary) {
+      // The phrases were emptied: their converter (a trie of them) is not needed now.
+      userConverter.converter?.free();
+      userConverter = { key: '', converter: null };
+      return { text: convert(text, config) };
+    }
+    const key = `${config}\u0000${dictionaryVersion}`;
     if (userConverter.key !== key) {
       userConverter.converter?.free();
       userConverter = { key: '', converter: null };

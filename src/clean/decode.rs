@@ -243,11 +243,12 @@ pub fn decode(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded> {
         // UTF-16 without a BOM has a NUL in every other byte of ASCII text.
         if let Some(enc) = utf16_without_bom(bytes) {
             let decoded = done(enc, Detection::Guessed, bytes);
-            // The guess reads only the first 4 KB. A text in UTF-16 has next to no
-            // unpaired surrogates anywhere; binary data that passed for text at its
-            // start (a compiled Python file's names and strings) has them by the
-            // hundred further on.
-            if decoded.error_count * 1000 <= bytes.len() / 2 {
+            // The guess reads only the first 4 KB. A text in UTF-16 decodes with next
+            // to no errors anywhere (an unpaired surrogate, an odd last byte of a
+            // cut-off file); binary data that passed for text at its start (a
+            // compiled Python file's names and strings) has them by the hundred
+            // further on. Allowed: 2, or one per 1,000 units.
+            if decoded.error_count <= (bytes.len() / 2 / 1000).max(2) {
                 return Ok(decoded);
             }
         }
@@ -508,6 +509,18 @@ mod tests {
             bytes.extend_from_slice(&[0xDA, (i % 30) as u8, b'a', b'b']); // lone high surrogates
         }
         assert!(decode(&bytes, None).is_err());
+    }
+
+    /// A short UTF-16 text cut off mid-unit (an odd last byte) is still read, its
+    /// damage reported.
+    #[test]
+    fn short_utf16_with_an_odd_last_byte_is_read() {
+        let text = "疫情防控工作会议\n记者 张三\n";
+        let mut bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        bytes.push(0x41);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!((d.encoding, d.error_count), ("UTF-16LE", 1));
+        assert!(d.text.starts_with(text), "{}", d.text);
     }
 
     #[test]

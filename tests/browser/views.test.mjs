@@ -180,6 +180,12 @@ test("the user's own phrases: applied before the built-in dictionaries, a line w
   assert.equal(await page.textContent('#user-dict-count'), '（3 条）');
   assert.equal(await page.textContent('#user-dict-error'), '第 4 行缺少译词，未使用。');
   assert.equal(await page.getAttribute('#user-dict', 'aria-invalid'), 'true');
+  // In the interface's language, also after a switch.
+  await page.selectOption('#lang-select', 'en');
+  assert.equal(await page.textContent('#user-dict-count'), ' (3)');
+  assert.equal(await page.textContent('#user-dict-error'), 'Line 4: no replacement after the phrase; not used.');
+  await page.selectOption('#lang-select', 'zh-Hans');
+  assert.equal(await page.textContent('#user-dict-error'), '第 4 行缺少译词，未使用。');
   // Copy gives the text shown.
   await page.click('[data-copy="convert"]');
   await page.waitForFunction((e) => navigator.clipboard.readText().then((t) => t === e), expected);
