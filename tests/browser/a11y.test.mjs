@@ -41,7 +41,13 @@ for (const theme of ['light', 'dark']) {
     await waitForDocs(page, 1);
     for (const view of ['clean', 'removed', 'convert', 'highlight', 'original']) {
       await selectView(page, view);
-      if (view === 'convert') await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+      if (view === 'convert') {
+        await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+        // The user's phrases open, with a line left out (its message showing).
+        await page.click('#user-dict-box summary');
+        await page.fill('#user-dict', '陕西 秦地\n暗访');
+        await page.waitForFunction(() => /自定义词典 1 条/.test(document.getElementById('convert-status').textContent));
+      }
       if (view === 'highlight') {
         await page.fill('#keywords', '疫情\n防控\n市委书记');
         await page.waitForFunction(() => document.querySelectorAll('#keyword-list .kw[data-count]:not([data-count=""])').length === 3);
