@@ -250,10 +250,6 @@ function addDoc(doc, { save = true } = {}) {
   cleanDoc(doc);
 }
 
-// A document the browser would not store (its quota is full) is still open, but
-// would be lost on a reload: it is marked in the list, named in a notice, the page
-// asks before it is unloaded, and storing it is tried again when a document is
-// removed (which frees room).
 /**
  * One notice for documents that share an outcome (not stored, and why; stored after
  * all): while it is on screen, the next document joins it instead of raising a notice
@@ -316,6 +312,10 @@ const savedLater = groupedNotice('info', (names) =>
   names.length === 1 ? t('docSavedLater', { name: names[0] }) : t('docsSavedLater', { count: num(names.length), names: someNames(names) }),
 );
 
+// A document the browser would not store (its quota is full) is still open, but
+// would be lost on a reload: it is marked in the list, named in a notice, the page
+// asks before it is unloaded, and storing it is tried again when a document is
+// removed (which frees room).
 async function storeDoc(doc) {
   try {
     await store.saveDoc({ id: doc.id, name: doc.name, size: doc.size, bytes: doc.bytes, order: doc.order, options: doc.options });

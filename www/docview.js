@@ -10,7 +10,7 @@ import { CancelledError } from './pool.js';
 import { announce, download, notice, resultName } from './ui.js';
 import { decodeText } from './files.js';
 import { textCounts } from './text.js';
-import { parseUserDict, userDictKey } from './userdict.js';
+import { parseUserDict } from './userdict.js';
 
 const $ = (id) => document.getElementById(id);
 export const VIEWS = ['clean', 'removed', 'convert', 'highlight', 'original'];
@@ -310,15 +310,18 @@ export function createDocView(app) {
   // ---- the user's phrases (userdict.js): for every document, kept in the settings ----
   // What conversions use is the box's text as of the last pause in typing, parsed
   // then and not at every key (a pasted dictionary may hold 100,000 lines); the
-  // settings keep every key at once, so nothing typed is lost. `version` names the
-  // phrases to the workers, which keep a converter per configuration and version.
+  // settings keep every key at once, so nothing typed is lost. `version` counts the
+  // changes: it names the phrases to the workers, which keep a converter per
+  // configuration and version, and in the conversion's cache key ("" when there
+  // are none, so an empty box converts exactly as no box does).
   let dict = { text: '', entries: {}, count: 0, bad: [], key: '', version: 0 };
   let userDictPending = false; // typed, not yet applied
   const userDict = () => dict;
   function applyUserDictText(text) {
     if (text === dict.text) return;
     const parsed = parseUserDict(text);
-    dict = { text, ...parsed, key: userDictKey(parsed.entries), version: dict.version + 1 };
+    const version = dict.version + 1;
+    dict = { text, ...parsed, key: parsed.count ? `v${version}` : '', version };
   }
 
   /** Sets an element's text only when it changes (a live region re-announces a rewrite). */

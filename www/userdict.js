@@ -37,10 +37,3 @@ export function parseUserDict(text) {
   const plain = { ...entries };
   return { entries: plain, count: Object.keys(plain).length, bad };
 }
-
-/**
- * What a cache of conversions keys this dictionary by: the entries themselves
- * (exact, no fingerprint that two dictionaries could share), "" when empty, so an
- * empty box converts exactly as no box does.
- */
-export const userDictKey = (entries) => (Object.keys(entries).length ? JSON.stringify(entries) : '');
