@@ -22,18 +22,18 @@ const GAP = /[\t \u3000]+/;
  * line is used.
  */
 export function parseUserDict(text) {
-  const entries = Object.create(null);
+  const entries = new Map();
   const bad = [];
   const lines = String(text).replace(/^\uFEFF/, '').split(/\r?\n|\r/);
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const tab = line.indexOf('\t');
-    const [key, value] = tab < 0 ? line.split(GAP) : [line.slice(0, tab).trim(), line.slice(tab + 1).trim().split(GAP)[0]];
+    const [key, value] = tab < 0 ? line.split(GAP, 2) : [line.slice(0, tab).trim(), line.slice(tab + 1).trim().split(GAP, 1)[0]];
     if (!value) bad.push(i + 1);
-    else entries[key] = value;
+    else entries.set(key, value);
   });
-  // A plain object for structured cloning to the worker, keys in first-seen order.
-  const plain = { ...entries };
-  return { entries: plain, count: Object.keys(plain).length, bad };
+  // A plain object, for structured cloning to the worker (fromEntries defines
+  // "__proto__" as an ordinary key), in first-seen order.
+  return { entries: Object.fromEntries(entries), count: entries.size, bad };
 }
