@@ -20,6 +20,7 @@ const DEFAULT_SETTINGS = () => ({
   hl: { caseInsensitive: true, foldWidth: true, foldScript: true, wholeWord: false, ignoreWhitespace: false },
   hlTarget: 'clean',
   userDict: '', // the user's own conversion phrases (userdict.js)
+  zipConverted: false, // "download all" also zips each document's conversion
   activeId: null,
   pasteCount: 0,
   lang: null,
@@ -615,6 +616,16 @@ const entryName = (name) => name.replace(/[\x00-\x1f\\:*?"<>|]/g, '_');
 // without a finished result.
 const LEFT_OUT = { error: 'leftOutFailed', queued: 'leftOutBusy', working: 'leftOutBusy', cancelled: 'leftOutCancelled' };
 
+/** The settings shown in every control that has one (after a restore or a clear all). */
+function applySettings() {
+  view.applySettings();
+  $('zip-converted').checked = !!state.settings.zipConverted;
+}
+$('zip-converted').addEventListener('change', () => {
+  state.settings.zipConverted = $('zip-converted').checked;
+  saveSettings();
+});
+
 $('download-all').addEventListener('click', () => {
   const used = new Set(); // lower case: Windows and macOS would merge "A.txt" and "a.txt"
   const files = [];
@@ -630,10 +641,19 @@ $('download-all').addEventListener('click', () => {
     // Named as the single download is (x.clean.txt): unpacked next to the
     // originals, the zip overwrites none of them.
     const base = entryName(doc.name);
-    let name = resultName(base, 'clean');
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = resultName(base, `clean.${n}`);
-    used.add(name.toLowerCase());
-    files.push({ name, text: doc.result.text });
+    const add = (suffix, entry) => {
+      let name = resultName(base, suffix);
+      for (let n = 2; used.has(name.toLowerCase()); n++) name = resultName(base, `${suffix}.${n}`);
+      used.add(name.toLowerCase());
+      files.push({ name, ...entry });
+    };
+    add('clean', { text: doc.result.text });
+    // Its conversion as the conversion tab would make it (the worker converts):
+    // named as that tab's download is, x.s2t.txt or x.original.s2t.txt.
+    if (state.settings.zipConverted) {
+      const { config, from } = view.convertChoice(doc);
+      add(from === 'source' ? `original.${config}` : config, { text: from === 'source' ? doc.result.source : doc.result.text, config });
+    }
   }
   // The zip holds what is finished; the user is told what it lacks and why.
   const reasons = Object.entries(left).filter(([, count]) => count);
@@ -645,7 +665,13 @@ $('download-all').addEventListener('click', () => {
     notice(message);
   }
   if (!files.length) return;
-  const job = pool.run('zip', { files }, { priority: true });
+  const phrases = view.userPhrases();
+  const converting = files.some((f) => f.config);
+  const job = pool.run(
+    'zip',
+    { files, dictionary: converting && phrases.count ? phrases.entries : null, dictionaryVersion: phrases.version },
+    { priority: true },
+  );
   progress.follow(pool, job, () => t('progressZip'));
   job.promise.then(
     ({ blob }) => {
@@ -687,7 +713,7 @@ $('confirm-ok').addEventListener('click', async () => {
   updateThemeButton();
   i18n.setLang(i18n.detect(), { remember: false });
   $('lang-select').value = i18n.currentLang();
-  view.applySettings();
+  applySettings();
   activate(null);
   // Nothing to remember: cancel the settings write activate() scheduled, so
   // defaults are not written back into the store just cleared.
@@ -761,14 +787,14 @@ async function start() {
   $('lang-select').value = i18n.currentLang();
   updateThemeButton();
   updateListActions();
-  view.applySettings();
+  applySettings();
 
   const saved = await store.loadSettings().catch(() => ({}));
   state.settings = { ...DEFAULT_SETTINGS(), ...saved, hl: { ...DEFAULT_SETTINGS().hl, ...(saved.hl || {}) } };
   if (saved.lang && !i18n.langChosen()) i18n.setLang(saved.lang);
   if (saved.theme && !document.documentElement.dataset.theme) setTheme(saved.theme);
   $('lang-select').value = i18n.currentLang();
-  view.applySettings();
+  applySettings();
   const draft = await store.loadDraft().catch(() => '');
   if (draft && !$('paste-text').value) {
     $('paste-text').value = draft;

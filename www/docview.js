@@ -703,6 +703,9 @@ export function createDocView(app) {
     relabel,
     fillConfigs,
     applySettings,
+    /** The user's phrases in use ({ entries, count, version }; see userDict). */
+    userPhrases: () => userDict(),
+    convertChoice,
     currentView,
     renderRules: () => app.activeDoc()?.result && currentView() === 'removed' && renderRules(app.activeDoc()),
     painter,

@@ -45,6 +45,11 @@ const S = {
   documents: ['文档', '文件', 'Documents'],
   noDocs: ['还没有文档。', '還沒有文件。', 'No documents yet.'],
   downloadAll: ['全部下载（.zip）', '全部下載（.zip）', 'Download all (.zip)'],
+  zipConverted: [
+    '压缩包里也放入转换结果（按各文档的转换方案和自定义词典）',
+    '壓縮檔裡也放入轉換結果（依各文件的轉換方案和自訂詞典）',
+    "Also put each document's conversion in the zip (its configuration, your phrases)",
+  ],
   leftOut: ['有 {count} 个文档没有包含在下载中：{reasons}。', '有 {count} 份文件沒有包含在下載中：{reasons}。', 'Left out of the download ({count}): {reasons}.'],
   leftOutFailed: ['{count} 个清理失败', '{count} 份清理失敗', '{count} failed to clean'],
   leftOutBusy: ['{count} 个仍在处理中', '{count} 份仍在處理中', '{count} still being processed'],

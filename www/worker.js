@@ -14,7 +14,8 @@
 //             text.js), offsets relative to the paragraph; `match` numbers
 //             the matches 0 … matches − 1 in text order
 //   decode    { bytes, encoding }              → { text }
-//   zip       { files: [{ name, text }] }      → { blob }
+//   zip       { files: [{ name, text, config? }], dictionary?, dictionaryVersion? } → { blob }
+//             a file with a `config` is converted first (with the user's phrases, if any)
 // Worker → page: { id, progress: stage } while working, then
 //   { id, ok: true, result } or { id, ok: false, error: { name, message }, fatal }
 // `fatal` means the wasm instance trapped: its memory can no longer be
@@ -31,6 +32,26 @@ let cached = { key: '', highlighter: null };
 // The converter for the user's phrases, kept while they and the configuration
 // stay the same (building it compiles their trie).
 let userConverter = { key: '', converter: null };
+
+/**
+ * `text` converted with `config` (its dictionaries loaded), and with the user's
+ * phrases when there are any (`dictionary`, named by `version`).
+ */
+function convertText(text, config, dictionary, version) {
+  if (!dictionary) {
+    // The phrases were emptied: their converter (a trie of them) is not needed now.
+    userConverter.converter?.free();
+    userConverter = { key: '', converter: null };
+    return convert(text, config);
+  }
+  const key = `${config}\u0000${version}`;
+  if (userConverter.key !== key) {
+    userConverter.converter?.free();
+    userConverter = { key: '', converter: null };
+    userConverter = { key, converter: new Converter(config, { dictionary }) };
+  }
+  return userConverter.converter.convert(text);
+}
 
 function progress(id, stage) {
   self.postMessage({ id, progress: stage });
@@ -55,19 +76,7 @@ const handlers = {
     progress(id, 'loading');
     await load(config);
     progress(id, 'converting');
-    if (!dictionary) {
-      // The phrases were emptied: their converter (a trie of them) is not needed now.
-      userConverter.converter?.free();
-      userConverter = { key: '', converter: null };
-      return { text: convert(text, config) };
-    }
-    const key = `${config}\u0000${dictionaryVersion}`;
-    if (userConverter.key !== key) {
-      userConverter.converter?.free();
-      userConverter = { key: '', converter: null };
-      userConverter = { key, converter: new Converter(config, { dictionary }) };
-    }
-    return { text: userConverter.converter.convert(text) };
+    return { text: convertText(text, config, dictionary, dictionaryVersion) };
   },
 
   async highlight(id, { text, keywords, options }) {
@@ -135,8 +144,13 @@ const handlers = {
     return { text: decoder.decode(bytes) };
   },
 
-  zip(_id, { files }) {
-    return { blob: zipBlob(files) };
+  async zip(_id, { files, dictionary, dictionaryVersion }) {
+    const entries = [];
+    for (const { name, text, config } of files) {
+      if (config) await load(config);
+      entries.push({ name, text: config ? convertText(text, config, dictionary, dictionaryVersion) : text });
+    }
+    return { blob: zipBlob(entries) };
   },
 };
 

@@ -35,6 +35,7 @@ test('a reload restores documents, per-document options and settings; clear all 
   await page.waitForFunction(() => /^s2tw/.test(document.getElementById('convert-status').textContent));
   await page.click('#user-dict-box summary');
   await page.fill('#user-dict', '疫情 疫病');
+  await page.check('#zip-converted');
   await page.waitForFunction(() => /自定义词典 1 条/.test(document.getElementById('convert-status').textContent));
   await page.selectOption('#lang-select', 'en');
   await page.click('#theme-toggle');
@@ -54,6 +55,7 @@ test('a reload restores documents, per-document options and settings; clear all 
   await page.waitForFunction(() => /^s2tw/.test(document.getElementById('convert-status').textContent));
   await load('s2tw');
   assert.equal(await page.inputValue('#user-dict'), '疫情 疫病');
+  assert.equal(await page.isChecked('#zip-converted'), true);
   assert.equal(await page.evaluate(() => document.getElementById('user-dict-box').open), true, 'shown open when it holds phrases');
   await page.waitForFunction(() => / \(with your 1 phrase\)$/.test(document.getElementById('convert-status').textContent));
   const mine = new Converter('s2tw', { dictionary: { 疫情: '疫病' } });
@@ -89,6 +91,7 @@ test('a reload restores documents, per-document options and settings; clear all 
   assert.equal(await page.$$eval('#doc-list .doc-item', (els) => els.length), 0);
   assert.equal(await page.inputValue('#keywords'), '');
   assert.equal(await page.inputValue('#user-dict'), '');
+  assert.equal(await page.isChecked('#zip-converted'), false);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? null), null);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-Hans', 'back to the browser language');
   assert.deepEqual(page.errors, []);

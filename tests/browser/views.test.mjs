@@ -331,7 +331,59 @@ test('download one result (.txt) and all results (.zip)', async () => {
   assert.deepEqual(entries.map((e) => e.name), files.map((f) => f.name.replace(/\.txt$/, '.clean.txt')));
   assert.ok(entries.every((e, i) => e.name !== files[i].name));
   entries.forEach((e, i) => assert.equal(e.data, files[i].gold));
+
+  // With each document's conversion too: converted in the worker with that document's
+  // configuration (the second one's set to s2hk, from the original) and the user's phrases.
+  await page.check('#zip-converted');
+  await openDoc(page, files[1].name);
+  await selectView(page, 'convert');
+  await page.selectOption('#config-select', 's2hk');
+  await page.check('input[name="convert-source"][value="source"]');
+  await page.evaluate(() => (document.getElementById('user-dict-box').open = true));
+  await page.fill('#user-dict', '疫情 疫症');
+  await page.waitForFunction(() => /自定义词典 1 条/.test(document.getElementById('convert-status').textContent));
+  const [withConverted] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
+  const more = zipEntries(readFileSync(await withConverted.path()));
+  const withMine = (text, config) => {
+    const c = new Converter(config, { dictionary: { 疫情: '疫症' } });
+    const out = c.convert(text);
+    c.free();
+    return out;
+  };
+  assert.deepEqual(
+    more.map((e) => e.name),
+    files.flatMap((f, i) => [f.name.replace(/\.txt$/, '.clean.txt'), f.name.replace(/\.txt$/, i === 1 ? '.original.s2hk.txt' : '.s2t.txt')]),
+  );
+  await load('s2hk');
+  files.forEach((f, i) => {
+    assert.equal(more[2 * i].data, f.gold);
+    assert.equal(more[2 * i + 1].data, i === 1 ? withMine(clean(f.bytes).source, 's2hk') : withMine(f.gold, 's2t'));
+  });
+  assert.match(more[1].data, /疫症/);
+  // Back as the later tests expect it.
+  await page.fill('#user-dict', '');
+  await page.check('input[name="convert-source"][value="clean"]');
+  await page.selectOption('#config-select', 's2t');
+  await page.uncheck('#zip-converted');
+  await openDoc(page, files[0].name);
 });
+
+/** The entries of a zip the page wrote (STORE method). */
+function zipEntries(zip) {
+  const entries = [];
+  let at = 0;
+  while (zip.readUInt32LE(at) === 0x04034b50) {
+    const size = zip.readUInt32LE(at + 18);
+    const nameLen = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    entries.push({
+      name: zip.subarray(at + 30, at + 30 + nameLen).toString('utf8'),
+      data: zip.subarray(at + 30 + nameLen + extra, at + 30 + nameLen + extra + size).toString('utf8'),
+    });
+    at += 30 + nameLen + extra + size;
+  }
+  return entries;
+}
 
 test('keyboard: arrow keys move between tabs, the skip link reaches the main content', async () => {
   await page.focus('#tab-clean');
