@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setup, openApp, dropFiles, waitForDocs } from './helpers.mjs';
+import { setup, openApp, dropFiles, waitForDocs, zipEntries } from './helpers.mjs';
 
 let env;
 before(async () => {
@@ -15,19 +15,8 @@ after(async () => {
   await env?.teardown();
 });
 
-/** The entry names of a zip (STORE method, as the page writes it). */
-function zipNames(zip) {
-  const names = [];
-  let at = 0;
-  while (zip.readUInt32LE(at) === 0x04034b50) {
-    const size = zip.readUInt32LE(at + 18);
-    const nameLen = zip.readUInt16LE(at + 26);
-    const extra = zip.readUInt16LE(at + 28);
-    names.push(zip.subarray(at + 30, at + 30 + nameLen).toString('utf8'));
-    at += 30 + nameLen + extra + size;
-  }
-  return names;
-}
+/** The entry names of a zip the page wrote. */
+const zipNames = (zip) => zipEntries(zip).map((e) => e.name);
 
 test('in a batch, the bar counts a cancelled job as ended and the label says how many were cancelled', async () => {
   const { page, context } = await env.newPage();

@@ -180,3 +180,25 @@ export async function viewText(page, containerId) {
     return paras.map((p) => p.textContent).join('\n') + (paras.length ? '\n' : '');
   }, containerId);
 }
+
+/**
+ * The entries of a zip the page wrote: { name, data (UTF-8 text), method } for each
+ * local header, in order (the page stores, method 0).
+ */
+export function zipEntries(zip) {
+  const entries = [];
+  let at = 0;
+  while (zip.readUInt32LE(at) === 0x04034b50) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLen = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    entries.push({
+      name: zip.subarray(at + 30, at + 30 + nameLen).toString('utf8'),
+      data: zip.subarray(at + 30 + nameLen + extra, at + 30 + nameLen + extra + size).toString('utf8'),
+      method,
+    });
+    at += 30 + nameLen + extra + size;
+  }
+  return entries;
+}

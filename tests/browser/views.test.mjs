@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { clean, cleanRules, convert, Converter, highlight, load } from '../../pkg/node.js';
-import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, selectView, viewText } from './helpers.mjs';
+import { setup, openApp, dropFiles, seeds, waitForDocs, openDoc, selectView, viewText, zipEntries } from './helpers.mjs';
 
 let env;
 let page;
@@ -310,19 +310,9 @@ test('download one result (.txt) and all results (.zip)', async () => {
   assert.match(all.suggestedFilename(), /^jingwen-\d{8}\.zip$/);
   const zip = readFileSync(await all.path());
   assert.equal(zip.readUInt32LE(0), 0x04034b50, 'zip signature');
-  // Walk the local headers (STORE method) and the end record.
-  const entries = [];
-  let at = 0;
-  while (zip.readUInt32LE(at) === 0x04034b50) {
-    assert.equal(zip.readUInt16LE(at + 8), 0, 'STORE method');
-    const size = zip.readUInt32LE(at + 18);
-    const nameLen = zip.readUInt16LE(at + 26);
-    const extra = zip.readUInt16LE(at + 28);
-    const name = zip.subarray(at + 30, at + 30 + nameLen).toString('utf8');
-    const data = zip.subarray(at + 30 + nameLen + extra, at + 30 + nameLen + extra + size).toString('utf8');
-    entries.push({ name, data });
-    at += 30 + nameLen + extra + size;
-  }
+  // The local headers (STORE method) and the end record.
+  const entries = zipEntries(zip);
+  assert.ok(entries.every((e) => e.method === 0), 'STORE method');
   assert.equal(zip.readUInt32LE(zip.length - 22), 0x06054b50, 'end of central directory');
   assert.equal(zip.readUInt16LE(zip.length - 22 + 10), files.length);
   // Each entry is named as its single download is, never as its original (unpacked
@@ -367,23 +357,6 @@ test('download one result (.txt) and all results (.zip)', async () => {
   await page.uncheck('#zip-converted');
   await openDoc(page, files[0].name);
 });
-
-/** The entries of a zip the page wrote (STORE method). */
-function zipEntries(zip) {
-  const entries = [];
-  let at = 0;
-  while (zip.readUInt32LE(at) === 0x04034b50) {
-    const size = zip.readUInt32LE(at + 18);
-    const nameLen = zip.readUInt16LE(at + 26);
-    const extra = zip.readUInt16LE(at + 28);
-    entries.push({
-      name: zip.subarray(at + 30, at + 30 + nameLen).toString('utf8'),
-      data: zip.subarray(at + 30 + nameLen + extra, at + 30 + nameLen + extra + size).toString('utf8'),
-    });
-    at += 30 + nameLen + extra + size;
-  }
-  return entries;
-}
 
 test('keyboard: arrow keys move between tabs, the skip link reaches the main content', async () => {
   await page.focus('#tab-clean');
