@@ -261,26 +261,26 @@ function addDoc(doc, { save = true } = {}) {
  * is announced again at each rewrite, and the notice goes when no document is left.
  */
 function groupedNotice(kind, text) {
-  let current = null;
-  const refresh = () => {
-    current.timer = 0;
-    if (!current.item.isConnected) return;
-    if (!current.names.size) current.item.remove();
-    else current.item.querySelector('.notice-text').textContent = text([...current.names.values()]);
+  let current = null; // { names: Map id -> name, item, timer }
+  const refresh = (group) => {
+    group.timer = 0;
+    if (!group.item.isConnected) return;
+    if (!group.names.size) group.item.remove();
+    else group.item.querySelector('.notice-text').textContent = text([...group.names.values()]);
   };
-  const later = () => (current.timer ||= setTimeout(refresh, 250));
+  const later = (group) => (group.timer ||= setTimeout(() => refresh(group), 250));
   return {
     add(id, name) {
       if (current?.item.isConnected) {
         current.names.set(id, name);
-        later();
+        later(current);
         return;
       }
       const names = new Map([[id, name]]);
       current = { names, timer: 0, item: notice(() => text([...names.values()]), kind) };
     },
     remove(id) {
-      if (current?.names.delete(id)) later();
+      if (current?.names.delete(id)) later(current);
     },
   };
 }
@@ -627,7 +627,12 @@ $('zip-converted').addEventListener('change', () => {
 });
 
 $('download-all').addEventListener('click', () => {
-  const used = new Set(); // lower case: Windows and macOS would merge "A.txt" and "a.txt"
+  // Phrases typed a moment ago count, as they would in the conversion tab.
+  view.flushUserDict();
+  // Lower case: Windows and macOS would merge "A.txt" and "a.txt". Every document's
+  // own name is taken from the start: unpacked next to the originals, no entry may
+  // overwrite one (a.txt's a.clean.txt beside a document named a.clean.txt).
+  const used = new Set(state.order.map((id) => entryName(state.docs.get(id).name).toLowerCase()));
   const files = [];
   const left = { leftOutFailed: 0, leftOutBusy: 0, leftOutCancelled: 0 };
   for (const id of state.order) {
@@ -652,7 +657,10 @@ $('download-all').addEventListener('click', () => {
     // named as that tab's download is, x.s2t.txt or x.original.s2t.txt.
     if (state.settings.zipConverted) {
       const { config, from } = view.convertChoice(doc);
-      add(from === 'source' ? `original.${config}` : config, { text: from === 'source' ? doc.result.source : doc.result.text, config });
+      const suffix = from === 'source' ? `original.${config}` : config;
+      // The conversion the tab already made, or the text for the worker to convert.
+      const converted = view.convertedText(doc);
+      add(suffix, converted !== null ? { text: converted } : { text: from === 'source' ? doc.result.source : doc.result.text, config });
     }
   }
   // The zip holds what is finished; the user is told what it lacks and why.

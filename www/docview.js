@@ -354,13 +354,18 @@ export function createDocView(app) {
     app.saveSettings();
     userDictPending = true;
     clearTimeout(userDictTimer);
-    userDictTimer = setTimeout(() => {
-      userDictPending = false;
-      applyUserDictText(app.settings.userDict || '');
-      renderUserDictState();
-      // A new key for the conversion: the panel converts again (or shows the cached result).
-      if (currentView() === 'convert') renderPanel('convert');
-    }, delay);
+    userDictTimer = setTimeout(flushUserDict, delay);
+  }
+
+  /** Puts the phrases typed so far in use now (at a pause in typing, or before "download all"). */
+  function flushUserDict() {
+    clearTimeout(userDictTimer);
+    if (!userDictPending) return;
+    userDictPending = false;
+    applyUserDictText(app.settings.userDict || '');
+    renderUserDictState();
+    // A new key for the conversion: the panel converts again (or shows the cached result).
+    if (currentView() === 'convert') renderPanel('convert');
   }
   // Converted again once the typing pauses, not at every key.
   $('user-dict').addEventListener('input', () => userDictChanged(400));
@@ -705,7 +710,10 @@ export function createDocView(app) {
     applySettings,
     /** The user's phrases in use ({ entries, count, version }; see userDict). */
     userPhrases: () => userDict(),
+    flushUserDict,
     convertChoice,
+    /** The conversion the tab made of `doc` with its current choice and phrases, or null. */
+    convertedText: (doc) => (doc.cache.converted?.key === convertKey(doc) ? doc.cache.converted.text : null),
     currentView,
     renderRules: () => app.activeDoc()?.result && currentView() === 'removed' && renderRules(app.activeDoc()),
     painter,

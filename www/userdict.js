@@ -34,6 +34,7 @@ export function parseUserDict(text) {
     else entries.set(key, value);
   });
   // A plain object, for structured cloning to the worker (fromEntries defines
-  // "__proto__" as an ordinary key), in first-seen order.
+  // "__proto__" as an ordinary key). Its key order does not matter: each phrase
+  // is in it once.
   return { entries: Object.fromEntries(entries), count: entries.size, bad };
 }

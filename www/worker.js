@@ -29,9 +29,14 @@ let startEngine;
 const ready = new Promise((resolve) => (startEngine = resolve));
 let started = false;
 let cached = { key: '', highlighter: null };
-// The converter for the user's phrases, kept while they and the configuration
-// stay the same (building it compiles their trie).
-let userConverter = { key: '', converter: null };
+// Converters with the user's phrases, one per configuration, kept while the
+// phrases stay the same (building one compiles their trie; a zip may hold
+// documents of several configurations).
+let userConverters = { version: null, byConfig: new Map() };
+function dropUserConverters(version = null) {
+  for (const c of userConverters.byConfig.values()) c.free();
+  userConverters = { version, byConfig: new Map() };
+}
 
 /**
  * `text` converted with `config` (its dictionaries loaded), and with the user's
@@ -39,18 +44,17 @@ let userConverter = { key: '', converter: null };
  */
 function convertText(text, config, dictionary, version) {
   if (!dictionary) {
-    // The phrases were emptied: their converter (a trie of them) is not needed now.
-    userConverter.converter?.free();
-    userConverter = { key: '', converter: null };
+    // The phrases were emptied: their converters (tries of them) are not needed now.
+    if (userConverters.byConfig.size) dropUserConverters();
     return convert(text, config);
   }
-  const key = `${config}\u0000${version}`;
-  if (userConverter.key !== key) {
-    userConverter.converter?.free();
-    userConverter = { key: '', converter: null };
-    userConverter = { key, converter: new Converter(config, { dictionary }) };
+  if (userConverters.version !== version) dropUserConverters(version);
+  let converter = userConverters.byConfig.get(config);
+  if (!converter) {
+    converter = new Converter(config, { dictionary });
+    userConverters.byConfig.set(config, converter);
   }
-  return userConverter.converter.convert(text);
+  return converter.convert(text);
 }
 
 function progress(id, stage) {

@@ -75,6 +75,26 @@ test('download all: every entry name is one Windows accepts, and distinct even i
   await context.close();
 });
 
+test("download all: no entry takes another document's name (unpacked beside the originals, it would overwrite one), also with the conversions", async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const body = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
+  await dropFiles(page, ['a.txt', 'a.clean.txt', 'a.s2t.txt'].map((name) => ({ name, bytes: body })));
+  await waitForDocs(page, 3);
+  await page.check('#zip-converted');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
+  assert.deepEqual(zipNames(readFileSync(await download.path())), [
+    'a.clean.2.txt',
+    'a.s2t.2.txt',
+    'a.clean.clean.txt',
+    'a.clean.s2t.txt',
+    'a.s2t.clean.txt',
+    'a.s2t.s2t.txt',
+  ]);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('download all: the finished documents are zipped; a failed one and one being cleaned again are left out, and the user is told', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);

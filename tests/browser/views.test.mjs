@@ -330,9 +330,16 @@ test('download one result (.txt) and all results (.zip)', async () => {
   await page.selectOption('#config-select', 's2hk');
   await page.check('input[name="convert-source"][value="source"]');
   await page.evaluate(() => (document.getElementById('user-dict-box').open = true));
-  await page.fill('#user-dict', '疫情 疫症');
-  await page.waitForFunction(() => /自定义词典 1 条/.test(document.getElementById('convert-status').textContent));
-  const [withConverted] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
+  // Typed and "download all" clicked at once, within the pause the box waits for: the phrases count.
+  const [withConverted] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate(() => {
+      const box = document.getElementById('user-dict');
+      box.value = '疫情 疫症';
+      box.dispatchEvent(new Event('input'));
+      document.getElementById('download-all').click();
+    }),
+  ]);
   const more = zipEntries(readFileSync(await withConverted.path()));
   const withMine = (text, config) => {
     const c = new Converter(config, { dictionary: { 疫情: '疫症' } });
