@@ -348,7 +348,8 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
                 u16::from_be_bytes(pair)
             }
         };
-        // (textual units, ideographs, ideographs whose two bytes are both printable ASCII)
+        // (textual units; units from U+3400 up, the CJK blocks and what follows them,
+        // called ideographs below; those of them whose two bytes are both printable ASCII)
         let (mut textual, mut ideographs, mut ascii_pairs, mut i) = (0, 0, 0, 0);
         while i < half {
             let u = unit(i);
