@@ -666,7 +666,8 @@ $('download-all').addEventListener('click', () => {
   // The zip holds what is finished; the user is told what it lacks and why.
   const reasons = Object.entries(left).filter(([, count]) => count);
   if (reasons.length) {
-    const count = state.order.length - files.length;
+    // (Counted by document: with conversions, a document has two entries.)
+    const count = Object.values(left).reduce((a, b) => a + b, 0);
     const message = () =>
       t('leftOut', { count: num(count), reasons: reasons.map(([key, n]) => t(key, { count: num(n) })).join(t('listSeparator')) });
     announce(message());

@@ -95,6 +95,29 @@ test("download all: no entry takes another document's name (unpacked beside the 
   await context.close();
 });
 
+test('download all with the conversions: the documents left out are counted by document, not by zip entry', async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const body = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
+  await dropFiles(page, ['a.txt', 'b.txt'].map((name) => ({ name, bytes: body })));
+  await waitForDocs(page, 2);
+  await page.click('#doc-list .doc-item:has(.doc-name:text-is("b.txt")) .doc-open');
+  await page.evaluate(() => {
+    const select = document.getElementById('encoding-select');
+    select.append(new Option('nonsense', 'nonsense'));
+    select.value = 'nonsense';
+    select.dispatchEvent(new Event('change'));
+  });
+  await page.waitForSelector('#doc-list .doc-item[data-status="error"]');
+  await page.check('#zip-converted');
+  await page.evaluate(() => document.getElementById('notices').replaceChildren());
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
+  assert.deepEqual(zipNames(readFileSync(await download.path())), ['a.clean.txt', 'a.s2t.txt']);
+  assert.equal(await page.textContent('#notices .notice-text'), '有 1 个文档没有包含在下载中：1 个清理失败。');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('download all: the finished documents are zipped; a failed one and one being cleaned again are left out, and the user is told', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
