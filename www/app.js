@@ -81,6 +81,8 @@ function storageReason(err) {
   if (err?.name === 'QuotaExceededError') return t('storageFull');
   return err?.message || err?.name || t('storageUnknown');
 }
+/** Says that the browser's storage refused a read or write, and why. */
+const storageFailed = (err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
 
 // Settings are written 150 ms after the last change (typing keywords changes
 // them at every key), and at once when the page goes away or out of sight
@@ -118,14 +120,14 @@ document.addEventListener('visibilitychange', () => {
 });
 
 const settingsWrite = laterWrite(
-  () => store.saveSettings({ ...state.settings, activeId: state.activeId }).catch((err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error')),
+  () => store.saveSettings({ ...state.settings, activeId: state.activeId }).catch(storageFailed),
   150,
 );
 const saveSettings = settingsWrite.schedule;
 const cancelSettingsWrite = settingsWrite.cancel;
 
 function saveDoc(doc) {
-  store.saveDocOptions(doc.id, doc.options).catch((err) => notice(() => t('storageFailed', { message: storageReason(err) }), 'error'));
+  store.saveDocOptions(doc.id, doc.options).catch(storageFailed);
 }
 
 // ------------------------------------------------------------- documents --
@@ -555,7 +557,7 @@ const draftWrite = laterWrite(
     store.saveDraft($('paste-text').value).then(
       () => (draftFailed = false),
       (err) => {
-        if (!draftFailed) notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
+        if (!draftFailed) storageFailed(err);
         draftFailed = true;
       },
     ),
@@ -656,11 +658,10 @@ $('download-all').addEventListener('click', () => {
     // Its conversion as the conversion tab would make it (the worker converts):
     // named as that tab's download is, x.s2t.txt or x.original.s2t.txt.
     if (state.settings.zipConverted) {
-      const { config, from } = view.convertChoice(doc);
-      const suffix = from === 'source' ? `original.${config}` : config;
+      const { config, text, suffix } = view.conversionOf(doc);
       // The conversion the tab already made, or the text for the worker to convert.
       const converted = view.convertedText(doc);
-      add(suffix, converted !== null ? { text: converted } : { text: from === 'source' ? doc.result.source : doc.result.text, config });
+      add(suffix, converted !== null ? { text: converted } : { text, config });
     }
   }
   // The zip holds what is finished; the user is told what it lacks and why.
@@ -737,7 +738,7 @@ $('confirm-ok').addEventListener('click', async () => {
     // Text in the paste box is neither a document nor a setting: it stays, stored again.
     if ($('paste-text').value) writeDraft();
   } catch (err) {
-    notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
+    storageFailed(err);
   }
 });
 
@@ -811,7 +812,7 @@ async function start() {
   }
 
   const records = await store.loadDocs().catch((err) => {
-    notice(() => t('storageFailed', { message: storageReason(err) }), 'error');
+    storageFailed(err);
     return [];
   });
   for (const rec of records) {

@@ -265,7 +265,7 @@ export function createDocView(app) {
     if (convertJob) app.pool.cancel(convertJob.id);
     placeholder($('convert-text'), t('convertWorking'));
     $('convert-status').textContent = t('convertWorking');
-    const text = from === 'source' ? doc.result.source : doc.result.text;
+    const { text } = conversionOf(doc);
     const job = app.pool.run('convert', { text, config, dictionary: phrases.count ? phrases.entries : null, dictionaryVersion: phrases.version }, { priority: true });
     convertJob = job;
     app.progress.follow(app.pool, job, () => t('progressConverting', { name: doc.name }));
@@ -304,6 +304,20 @@ export function createDocView(app) {
       doc.options.convertSource = radio.value;
       app.saveDoc(doc);
       renderPanel('convert');
+    });
+  }
+
+  /**
+   * Wires the "load from a .txt file" button `<id>-button` to its hidden file input
+   * `<id>`: `use(text, file)` gets the chosen file's text (its encoding detected,
+   * a byte order mark dropped).
+   */
+  function loadsTextFile(id, use) {
+    $(`${id}-button`).addEventListener('click', () => $(id).click());
+    $(id).addEventListener('change', async () => {
+      const file = $(id).files[0];
+      $(id).value = ''; // the same file chosen again is a change too
+      if (file) use(decodeText(new Uint8Array(await file.arrayBuffer())), file);
     });
   }
 
@@ -369,13 +383,8 @@ export function createDocView(app) {
   }
   // Converted again once the typing pauses, not at every key.
   $('user-dict').addEventListener('input', () => userDictChanged(400));
-  $('user-dict-file-button').addEventListener('click', () => $('user-dict-file').click());
-  $('user-dict-file').addEventListener('change', async () => {
-    const file = $('user-dict-file').files[0];
-    $('user-dict-file').value = '';
-    if (!file) return;
+  loadsTextFile('user-dict-file', (text, file) => {
     // A file's lines go after the box's own, so they win where both name a phrase.
-    const text = decodeText(new Uint8Array(await file.arrayBuffer())).replace(/^\uFEFF/, '');
     const count = parseUserDict(text).count;
     const box = $('user-dict');
     box.value = box.value && !/\n$/.test(box.value) ? `${box.value}\n${text}` : box.value + text;
@@ -552,12 +561,7 @@ export function createDocView(app) {
       renderPanel('highlight');
     });
   }
-  $('keywords-file-button').addEventListener('click', () => $('keywords-file').click());
-  $('keywords-file').addEventListener('change', async () => {
-    const file = $('keywords-file').files[0];
-    $('keywords-file').value = '';
-    if (!file) return;
-    const text = decodeText(new Uint8Array(await file.arrayBuffer()));
+  loadsTextFile('keywords-file', (text, file) => {
     const list = parseKeywords(text);
     const merged = parseKeywords([$('keywords').value, ...list].join('\n'));
     $('keywords').value = merged.join('\n');
@@ -598,6 +602,20 @@ export function createDocView(app) {
   /** The conversion a document's view asks for: its configuration, and of which text ('clean' or 'source'). */
   function convertChoice(doc) {
     return { config: doc.options.config || 's2t', from: doc.options.convertSource || 'clean' };
+  }
+
+  /**
+   * What the conversion tab converts for a finished document, and the name suffix of
+   * its download (x.s2t.txt: the clean text converted; x.original.s2t.txt: the original).
+   */
+  function conversionOf(doc) {
+    const { config, from } = convertChoice(doc);
+    return {
+      config,
+      from,
+      text: from === 'source' ? doc.result.source : doc.result.text,
+      suffix: from === 'source' ? `original.${config}` : config,
+    };
   }
 
   /** The key of the conversion the active view asks for (see renderConvert): the user's phrases count too. */
@@ -660,10 +678,9 @@ export function createDocView(app) {
     }
     const text = viewText(view);
     if (text === null) return notReady(view, doc);
-    // x.clean.txt, x.s2t.txt (the clean text converted), x.original.s2t.txt (the original converted):
-    // viewText gave the conversion only if it is the one the view asks for.
-    const { config, from } = convertChoice(doc);
-    const suffix = view === 'clean' ? 'clean' : from === 'source' ? `original.${config}` : config;
+    // x.clean.txt, or the conversion's name (conversionOf): viewText gave the
+    // conversion only if it is the one the view asks for.
+    const suffix = view === 'clean' ? 'clean' : conversionOf(doc).suffix;
     download(new Blob([text], { type: 'text/plain;charset=utf-8' }), resultName(doc.name.split('/').pop(), suffix));
   });
 
@@ -709,9 +726,9 @@ export function createDocView(app) {
     fillConfigs,
     applySettings,
     /** The user's phrases in use ({ entries, count, version }; see userDict). */
-    userPhrases: () => userDict(),
+    userPhrases: userDict,
     flushUserDict,
-    convertChoice,
+    conversionOf,
     /** The conversion the tab made of `doc` with its current choice and phrases, or null. */
     convertedText: (doc) => (doc.cache.converted?.key === convertKey(doc) ? doc.cache.converted.text : null),
     currentView,

@@ -15,6 +15,21 @@ after(async () => {
   await env?.teardown();
 });
 
+/** Opens document `name` in the page. */
+const open = (page, name) => page.click(`#doc-list .doc-item:has(.doc-name:text-is("${name}")) .doc-open`);
+
+/** Makes document `name` fail: cleaned again with an encoding the engine does not know. */
+async function failCleaning(page, name) {
+  await open(page, name);
+  await page.evaluate(() => {
+    const select = document.getElementById('encoding-select');
+    select.append(new Option('nonsense', 'nonsense'));
+    select.value = 'nonsense';
+    select.dispatchEvent(new Event('change'));
+  });
+  await page.waitForSelector('#doc-list .doc-item[data-status="error"]');
+}
+
 /** The entry names of a zip the page wrote. */
 const zipNames = (zip) => zipEntries(zip).map((e) => e.name);
 
@@ -101,14 +116,7 @@ test('download all with the conversions: the documents left out are counted by d
   const body = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
   await dropFiles(page, ['a.txt', 'b.txt'].map((name) => ({ name, bytes: body })));
   await waitForDocs(page, 2);
-  await page.click('#doc-list .doc-item:has(.doc-name:text-is("b.txt")) .doc-open');
-  await page.evaluate(() => {
-    const select = document.getElementById('encoding-select');
-    select.append(new Option('nonsense', 'nonsense'));
-    select.value = 'nonsense';
-    select.dispatchEvent(new Event('change'));
-  });
-  await page.waitForSelector('#doc-list .doc-item[data-status="error"]');
+  await failCleaning(page, 'b.txt');
   await page.check('#zip-converted');
   await page.evaluate(() => document.getElementById('notices').replaceChildren());
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
@@ -124,19 +132,10 @@ test('download all: the finished documents are zipped; a failed one and one bein
   const body = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
   await dropFiles(page, ['a.txt', 'b.txt', 'c.txt'].map((name) => ({ name, bytes: body })));
   await waitForDocs(page, 3);
-  const open = (name) => page.click(`#doc-list .doc-item:has(.doc-name:text-is("${name}")) .doc-open`);
-  // b.txt fails: cleaned again with an encoding the engine does not know.
-  await open('b.txt');
-  await page.evaluate(() => {
-    const select = document.getElementById('encoding-select');
-    select.append(new Option('nonsense', 'nonsense'));
-    select.value = 'nonsense';
-    select.dispatchEvent(new Event('change'));
-  });
-  await page.waitForSelector('#doc-list .doc-item[data-status="error"]');
+  await failCleaning(page, 'b.txt');
   // c.txt is cleaned again (another encoding), and "download all" clicked in
   // the same task: it is still being processed, its previous result stale.
-  await open('c.txt');
+  await open(page, 'c.txt');
   const downloaded = page.waitForEvent('download');
   await page.evaluate(() => {
     document.getElementById('notices').replaceChildren();
