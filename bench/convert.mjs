@@ -5,7 +5,7 @@
 // People's Daily 1998 news, half product reviews, from vendor/corpus); the t2s
 // input is the official OpenCC's s2t output of the same text.
 // Peers, all on this machine in the same run:
-//   jingwen wasm   pkg/node.js `new Converter(config).convert(text)` in this Node process
+//   jingwen wasm   jingwen/convert (pkg/node-convert.js) `new Converter(config).convert(text)` in this Node process
 //   opencc-js      1.4.2 `OpenCC.Converter({from:'cn',to:'t'|'twp'})` / `{from:'t',to:'cn'}`
 //   zhconv wasm    0.4.2 built by scripts/bench (wasm-bindgen --target nodejs), zh-Hant/zh-Hans/zh-TW
 //   OpenCC         official 1.4.2 (PyPI `opencc`, C++), bench/opencc_official.py times only convert()
@@ -28,7 +28,7 @@ import {
 const ROUNDS = QUICK ? 2 : 7;
 const repsFor = (bytes) => (bytes <= 200e3 ? (QUICK ? 3 : 10) : bytes <= 2e6 ? 3 : 1);
 
-const jingwen = await import('../pkg/node.js');
+const jingwen = await import('../pkg/node-convert.js');
 const OpenCC = await import('opencc-js');
 const zhconv = require(ZHCONV_NODE);
 

@@ -93,7 +93,7 @@ const nodeRatio = (row, peer) =>
 if (C) {
   md.push('## 1. Conversion throughput (issue 3)');
   md.push('');
-  md.push(`${when(C)} MB/s of UTF-8 input (higher is better; the median over all conversions); in brackets how many times faster jingwen (wasm) was than that peer, and for jingwen native how many times faster than the official OpenCC (both native code): within each round the peers take turns, so the ratio is taken of each round's median times, and the median of those shown. Input: real simplified prose (half People's Daily 1998 news, half product reviews, vendor/corpus); t2s converts the official OpenCC's s2t output of it. jingwen, opencc-js and zhconv run in one Node process; OpenCC through its Python binding timing only \`convert()\`; jingwen native through examples/bench_native.rs. Script: [bench/convert.mjs](convert.mjs).`);
+  md.push(`${when(C)} MB/s of UTF-8 input (higher is better; the median over all conversions); in brackets how many times faster jingwen (wasm) was than that peer, and for jingwen native how many times faster than the official OpenCC (both native code): within each round the peers take turns, so the ratio is taken of each round's median times, and the median of those shown. Input: real simplified prose (half People's Daily 1998 news, half product reviews, vendor/corpus); t2s converts the official OpenCC's s2t output of it. jingwen (\`jingwen/convert\`: pkg/node-convert.js, the lean wasm), opencc-js and zhconv run in one Node process; OpenCC through its Python binding timing only \`convert()\`; jingwen native through examples/bench_native.rs. Script: [bench/convert.mjs](convert.mjs).`);
   md.push('');
   const big = C.sizes.at(-1);
   for (const cfg of C.configs) {
@@ -182,7 +182,7 @@ if (S) {
   md.push('');
   md.push('Node (fresh process; from the first line of the script to the first result):');
   md.push('');
-  md.push(table(['config', 'jingwen (pkg/node.js)', 'opencc-js (per-locale ESM)', 'zhconv (wasm)'], S.configs.map((c) => {
+  md.push(table(['config', 'jingwen/convert (pkg/node-convert.js)', 'opencc-js (per-locale ESM)', 'zhconv (wasm)'], S.configs.map((c) => {
     const j = S.node.jingwen[c].first_ms.median;
     return [c, `**${ms(j)}**`, `${ms(S.node['opencc-js'][c].first_ms.median)} (${ratio(S.node['opencc-js'][c].first_ms.median, j)})`, `${ms(S.node.zhconv[c].first_ms.median)} (${ratio(S.node.zhconv[c].first_ms.median, j)})`];
   })));

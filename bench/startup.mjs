@@ -4,7 +4,7 @@
 //     measurement; the child times from its first line to the first result of
 //     converting a short string (importing the library, compiling and
 //     instantiating wasm, reading dictionaries / building automata, converting).
-//     Peers: jingwen (pkg/node.js), opencc-js 1.4.2 (its per-locale ESM bundle,
+//     Peers: jingwen (jingwen/convert: pkg/node-convert.js), opencc-js 1.4.2 (its per-locale ESM bundle,
 //     cn2t or t2cn), zhconv 0.4.2 wasm (wasm-bindgen --target nodejs).
 // (b) Headless Chromium (Debian, playwright-core): a page served from
 //     127.0.0.1 without caching, loaded in a new browser context each time

@@ -24,9 +24,11 @@ let wasmMemory = null; // () => bytes of the peer's wasm memory
 /** Loads the peer the way a Node user would; returns convert(text). */
 async function load() {
   if (peer === 'jingwen') {
-    const m = await import('../pkg/node.js');
+    // jingwen/convert, as a Node user who converts imports it (pkg/node-convert.js:
+    // the lean wasm), as opencc-js is loaded through its per-locale bundle.
+    const m = await import('../pkg/node-convert.js');
     if (mode === 'memory') {
-      const w = await import('../pkg/wasm/jingwen.js');
+      const w = await import('../pkg/wasm-lite/jingwen.js');
       wasmMemory = () => w.initSync().memory.buffer.byteLength; // initSync returns the live exports once initialised
     }
     const c = new m.Converter(config);

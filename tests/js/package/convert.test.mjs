@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import init, { convert, Converter, version, configs } from 'jingwen';
+import * as lean from 'jingwen/convert';
 
 test('imports with no init call and converts', () => {
   assert.equal(convert('汉字转换，头发发展', 's2t'), '漢字轉換，頭髮發展');
@@ -76,7 +77,22 @@ test('every config lists and converts', () => {
   for (const c of configs()) assert.equal(typeof convert('头发', c), 'string');
 });
 
-// The same byte-identical check as the Rust differential test, through wasm.
+test('jingwen/convert in Node is the lean module: conversion only, the same API', async () => {
+  // The lean wasm compiles in a quarter of the time: a Node process converts sooner.
+  assert.match(import.meta.resolve('jingwen/convert'), /\/node-convert\.js$/);
+  assert.equal(lean.clean, undefined);
+  assert.equal(lean.highlight, undefined);
+  assert.equal(lean.version(), version());
+  assert.deepEqual(lean.configs(), configs());
+  assert.equal(lean.convert('汉字转换，头发发展', 's2t'), '漢字轉換，頭髮發展');
+  await lean.default({ preload: ['t2s'] });
+  assert.equal(lean.convert('滑鼠', 'tw2sp'), '鼠标');
+  assert.equal(new lean.Converter('s2t', { dictionary: { 香菜: '芫荽' } }).convert('香菜头发'), '芫荽頭髮');
+  assert.throws(() => lean.convert('x', 's2x'), (e) => e instanceof Error && e.code === 'unknown-config');
+});
+
+// The same byte-identical check as the Rust differential test, through wasm
+// (both Node entries: the full module and jingwen/convert's lean one).
 const refDir = process.env.JINGWEN_ROOT && join(process.env.JINGWEN_ROOT, 'target/opencc-reference');
 test('wasm output is identical to the official OpenCC on real text', { skip: !refDir || !existsSync(join(refDir, 'STAMP')) && 'reference outputs not generated (cargo test makes them)' }, () => {
   for (const c of configs()) {
@@ -84,6 +100,7 @@ test('wasm output is identical to the official OpenCC on real text', { skip: !re
       const text = readFileSync(join(refDir, `${c}.${input}.in`), 'utf8');
       const expected = readFileSync(join(refDir, `${c}.${input}.out`), 'utf8');
       assert.ok(convert(text, c) === expected, `${c} ${input} differs from OpenCC`);
+      assert.ok(lean.convert(text, c) === expected, `${c} ${input} differs from OpenCC (jingwen/convert)`);
     }
   }
 });
