@@ -127,10 +127,41 @@ impl BlockDict {
         }
     }
 
-    /// The value of the one-character key `c`, if there is one.
+    /// The value of the one-character key `c`, if there is one: what a base
+    /// dictionary is asked for each character of a default value.
+    ///
+    /// Read in place from the first line of `c`'s block, not by decoding the
+    /// block: decoding a block of STPhrases asks STCharacters for hundreds of
+    /// characters, and a decoded block each (three allocations or more) was most
+    /// of a first short conversion's time in a fresh wasm module. The answer is
+    /// the decoded block's: the line is read the way `dictfile::Entries` reads
+    /// it, and a default value is made and bounded as `DictData` makes it. Only
+    /// damage after that first line, which makes the block's decode fail, is not
+    /// seen here (see the module doc: wrong answers for a damaged block, never a
+    /// panic).
     fn char_value(&self, c: char) -> Option<&str> {
-        let (key, value) = self.block(c)?.iter().next()?;
-        (key.chars().nth(1).is_none()).then_some(value)
+        let i = self.index.binary_search_by(|&(k, _)| k.cmp(&c)).ok()?;
+        // Past the block's prefix byte (`0`: its key is written whole).
+        let start = self.index[i].1 as usize + 1;
+        let end = self.index.get(i + 1).map_or(self.end, |&(_, o)| o as usize);
+        let mut buf = [0; 4];
+        let key = c.encode_utf8(&mut buf).as_bytes();
+        let rest = self.bytes.get(start..end)?.strip_prefix(key)?;
+        let line = &rest[..rest.iter().position(|&b| b == b'\n')?];
+        match line {
+            // The key with no value: the default, the character through this
+            // dictionary's base (itself if the base has none).
+            [] => {
+                let value = match self.base.as_deref()?.char_value(c) {
+                    Some(v) => v,
+                    None => std::str::from_utf8(&self.bytes[start..start + key.len()]).ok()?,
+                };
+                (value.len() <= 8 * key.len() + 64).then_some(value)
+            }
+            [b'\t', value @ ..] => std::str::from_utf8(value).ok(),
+            // The block's first key is longer than `c`.
+            _ => None,
+        }
     }
 
     /// The longest key that is a prefix of `text`: (its length in bytes, its value).
@@ -254,15 +285,32 @@ fn bytes_equal(w: u64, b: u8) -> u64 {
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
-/// The character a line's key begins with (after its prefix byte).
+/// The character a line's key begins with (after its prefix byte), or `None`
+/// if the bytes there are not UTF-8 (what `str::from_utf8` would refuse).
+/// Decoded by hand: this runs once per block, ~12,000 times when s2t's files
+/// are opened, in a fresh wasm module's baseline code, where a call to
+/// `from_utf8` each time was a millisecond of a first conversion.
 fn first_char(rest: &[u8]) -> Option<char> {
-    let len = match *rest.first()? {
-        0..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
+    let lead = u32::from(*rest.first()?);
+    let (len, bits, min) = match lead {
+        0..=0x7F => return char::from_u32(lead),
+        0xC2..=0xDF => (2, lead & 0x1F, 0x80),
+        0xE0..=0xEF => (3, lead & 0x0F, 0x800),
+        0xF0..=0xF4 => (4, lead & 0x07, 0x1_0000),
+        _ => return None,
     };
-    std::str::from_utf8(rest.get(..len)?).ok()?.chars().next()
+    let mut c = bits;
+    for &b in rest.get(1..len)? {
+        if b & 0xC0 != 0x80 {
+            return None;
+        }
+        c = (c << 6) | u32::from(b & 0x3F);
+    }
+    // An overlong form is refused; `from_u32` refuses surrogates and > U+10FFFF.
+    if c < min {
+        return None;
+    }
+    char::from_u32(c)
 }
 
 #[cfg(test)]
@@ -340,6 +388,49 @@ mod tests {
             opened.insert(info.name, Arc::new(lazy));
         }
         assert!(opened.len() >= 20);
+    }
+
+    /// `char_value` reads a line in place; what it must answer is what the
+    /// decoded block says: its first entry's value, if that key is `c` alone.
+    #[test]
+    fn char_value_is_what_the_decoded_block_says() {
+        fn by_block(d: &BlockDict, c: char) -> Option<String> {
+            let (key, value) = d.block(c)?.iter().next()?;
+            (key.chars().nth(1).is_none()).then(|| value.to_string())
+        }
+        let check = |d: &BlockDict, chars: &mut dyn Iterator<Item = char>| {
+            for c in chars {
+                assert_eq!(
+                    d.char_value(c).map(str::to_string),
+                    by_block(d, c),
+                    "{}: {c}",
+                    d.name
+                );
+            }
+        };
+        // Explicit, default (through the base, or the character itself), empty
+        // values; a block whose first key is longer than its character.
+        let chars = DictData::from_pairs("C", [("a", "A"), ("b", ""), ("c", "CC")]);
+        let text = "a\tA\nab\tX\nb\tb\nc\tQ\nd\td\ndd\tx\nef\ty\n";
+        let phrases = DictData::parse_opencc_text("P", text).unwrap();
+        let base = Arc::new(BlockDict::open(file(&chars, None), None).unwrap());
+        let lazy = BlockDict::open(file(&phrases, Some(&chars)), Some(base.clone())).unwrap();
+        check(&lazy, &mut "abcdefz汉".chars());
+        check(&base, &mut "abcdz".chars());
+        assert_eq!(lazy.char_value('a'), Some("A"));
+        assert_eq!(lazy.char_value('d'), Some("d"));
+        assert_eq!(lazy.char_value('e'), None);
+        // A key without a value in a file with no base decodes as an error.
+        let no_base = open(b"JWD1\nX\t\t2\n0a\n0b\tB\n").unwrap();
+        check(&no_base, &mut "ab".chars());
+        // Every character of every shipped dictionary.
+        let mut opened: std::collections::HashMap<&str, Arc<BlockDict>> = Default::default();
+        for info in crate::convert::DICTS.iter().filter(|d| d.bytes.is_some()) {
+            let base = info.base.map(|b| opened[b].clone());
+            let d = BlockDict::open(FileBytes::Static(info.bytes.unwrap()), base).unwrap();
+            check(&d, &mut d.first_chars().collect::<Vec<_>>().into_iter());
+            opened.insert(info.name, Arc::new(d));
+        }
     }
 
     #[test]
@@ -462,5 +553,43 @@ mod tests {
         assert_eq!(lazy.longest_prefix("aa"), None);
         let err = lazy.decode_all().unwrap_err();
         assert!(err.0.contains("too long"), "{err}");
+    }
+
+    #[test]
+    fn first_char_decodes_as_from_utf8_does() {
+        let by_std = |b: &[u8]| {
+            let len = b.len().min(4);
+            (1..=len).find_map(|n| std::str::from_utf8(&b[..n]).ok()?.chars().next())
+        };
+        // Every lead byte, followed by every byte, then by continuation bytes
+        // and by bytes that are not.
+        for lead in 0..=255u8 {
+            for second in 0..=255u8 {
+                for tail in [[0x80, 0x80], [0xBF, 0xBF], [0x90, 0x41], [0x41, 0x80]] {
+                    let b = [lead, second, tail[0], tail[1]];
+                    assert_eq!(first_char(&b), by_std(&b), "{b:02X?}");
+                }
+            }
+        }
+        for c in [
+            '\0',
+            'a',
+            '\u{7F}',
+            '\u{80}',
+            'é',
+            '\u{7FF}',
+            '\u{800}',
+            '汉',
+            '\u{D7FF}',
+            '\u{E000}',
+            '\u{FFFF}',
+            '𠀀',
+            '\u{10FFFF}',
+        ] {
+            let mut b = [0; 4];
+            assert_eq!(first_char(c.encode_utf8(&mut b).as_bytes()), Some(c));
+        }
+        assert_eq!(first_char(b""), None);
+        assert_eq!(first_char(&[0xE6, 0xB1]), None, "cut short");
     }
 }
