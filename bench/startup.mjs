@@ -26,7 +26,7 @@ import { pathToFileURL } from 'node:url';
 import { BENCH, CONFIGS, ROOT, OPENCCJS, OPENCCJS_BUNDLE, QUICK, ZHCONV, interleave, log, median, saveResult, summary } from './common.mjs';
 import { launch, startServer } from './browser.mjs';
 
-const RUNS = QUICK ? 3 : 9;
+const RUNS = QUICK ? 3 : 15;
 const PEERS = ['jingwen', 'opencc-js', 'zhconv'];
 const SAMPLE = { s2t: '汉字转换测试：头发和发展，著名的软件。', s2twp: '汉字转换测试：头发和发展，著名的软件。', t2s: '漢字轉換測試：頭髮和發展，著名的軟體。' };
 const pairs = PEERS.flatMap((p) => CONFIGS.map((c) => [p, c]));
