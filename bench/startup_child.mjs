@@ -26,11 +26,19 @@ async function load() {
   if (peer === 'jingwen') {
     // jingwen/convert, as a Node user who converts imports it (pkg/node-convert.js:
     // the lean wasm), as opencc-js is loaded through its per-locale bundle.
-    const m = await import('../pkg/node-convert.js');
     if (mode === 'memory') {
-      const w = await import('../pkg/wasm-lite/jingwen.js');
-      wasmMemory = () => w.initSync().memory.buffer.byteLength; // initSync returns the live exports once initialised
+      // The entry is one bundled module, its wasm instance out of reach: note the
+      // memory of the instance it makes (the glue's initSync calls new Instance).
+      const Instance = WebAssembly.Instance;
+      let memory = null;
+      WebAssembly.Instance = function (module, imports) {
+        const instance = new Instance(module, imports);
+        memory ??= instance.exports.memory;
+        return instance;
+      };
+      wasmMemory = () => memory.buffer.byteLength;
     }
+    const m = await import('../pkg/node-convert.js');
     const c = new m.Converter(config);
     return (t) => c.convert(t);
   }
