@@ -17,10 +17,13 @@ liteGlue.initSync({ module: readFileSync(P + 'wasm-lite/jingwen_bg.wasm') });
 const readSync = (name) => readFileSync(P + 'data/' + name);
 const decodeUtf16 = (u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('utf16le');
 const lite = createApi(liteGlue, { readSync, files: manifest.files, decodeUtf16 });
+// The D path's own instance (pkg/node.js is a bundle with its glue inside: a
+// separate instance, so it cannot register dictionaries for this one).
+const full = createApi(fullGlue, { readSync, files: manifest.files, decodeUtf16 });
 
 const convs = new Map();
 function viaUnits(text, cfg) {
-  convert('', cfg); // make sure dictionaries are registered (ensureSync)
+  full.convert('', cfg); // make sure dictionaries are registered (ensureSync)
   const n = text.length;
   const ptr = fullGlue.inputUnits(n);
   const view = new Uint16Array(fullExports.memory.buffer, ptr, n);
