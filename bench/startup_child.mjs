@@ -36,7 +36,10 @@ async function load() {
         memory ??= instance.exports.memory;
         return instance;
       };
-      wasmMemory = () => memory.buffer.byteLength;
+      wasmMemory = () => {
+        if (!memory) throw new Error('jingwen made no WebAssembly.Instance (did its glue change how it instantiates?)');
+        return memory.buffer.byteLength;
+      };
     }
     const m = await import('../pkg/node-convert.js');
     const c = new m.Converter(config);

@@ -40,7 +40,7 @@ for (const { src, out, wasm, platform = 'neutral' } of entries) {
   if (count !== 1) throw new Error(`${out}: expected the glue's wasm URL once, found it ${count} times`);
   writeFileSync(path, code.replace(pattern, `new URL("${wasm}", import.meta.url)`));
 }
-// Inlined in both bundles, and its paths are the bundles' (pkg/), not its own:
+// Inlined in the two browser bundles, and its paths are the bundles' (pkg/), not its own:
 // not a file to ship.
 rmSync(`${root}/pkg/data/urls.js`);
 console.log(`bundled ${entries.map((e) => e.out).join(', ')}`);

@@ -58,4 +58,34 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(got, dict.longest_prefix(t), "block lookup differs: {t:?}");
         }
     }
+    // The same bytes as the base of a phrase file whose keys are all defaults:
+    // their values are read from these bytes in place (`char_value`), which must
+    // not panic, and must agree with the full decode's values when it succeeds.
+    let Ok((name, None)) = header(data) else {
+        return;
+    };
+    let mut chars: Vec<char> = text.chars().filter(|c| !matches!(c, '\t' | '\n')).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars.truncate(64);
+    let mut phrases = format!("JWD1\nP\t{name}\t{}\n", chars.len());
+    for c in &chars {
+        phrases.push_str(&format!("0{c}\n"));
+    }
+    let Ok(with_base) = BlockDict::open(
+        FileBytes::Shared(Arc::from(phrases.as_bytes())),
+        Some(Arc::new(lazy)),
+    ) else {
+        return;
+    };
+    let decoded = full
+        .ok()
+        .and_then(|d| decode(phrases.as_bytes(), Some(&d)).ok());
+    for c in &chars {
+        let t = c.to_string();
+        let got = with_base.longest_prefix(&t);
+        if let Some(d) = &decoded {
+            assert_eq!(got, d.longest_prefix(&t), "a default value differs: {t:?}");
+        }
+    }
 });

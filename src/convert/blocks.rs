@@ -141,6 +141,10 @@ impl BlockDict {
     /// seen here (see the module doc: wrong answers for a damaged block, never a
     /// panic).
     fn char_value(&self, c: char) -> Option<&str> {
+        // A key holds neither (a line "0\t…" has an empty key, which decodes as an error).
+        if matches!(c, '\t' | '\n') {
+            return None;
+        }
         let i = self.index.binary_search_by(|&(k, _)| k.cmp(&c)).ok()?;
         // Past the block's prefix byte (`0`: its key is written whole).
         let start = self.index[i].1 as usize + 1;
@@ -421,9 +425,23 @@ mod tests {
         assert_eq!(lazy.char_value('a'), Some("A"));
         assert_eq!(lazy.char_value('d'), Some("d"));
         assert_eq!(lazy.char_value('e'), None);
-        // A key without a value in a file with no base decodes as an error.
+        // A key without a value in a file with no base decodes as an error; so
+        // does a default value far longer than its key (a hostile base), and a
+        // line whose key is empty.
         let no_base = open(b"JWD1\nX\t\t2\n0a\n0b\tB\n").unwrap();
         check(&no_base, &mut "ab".chars());
+        let huge = "x".repeat(100);
+        let long_base = DictData::from_pairs("C", [("a", huge.as_str()), ("b", "B")]);
+        let defaults = DictData::from_pairs("P", [("a", huge.as_str()), ("b", "B")]);
+        let long = Arc::new(BlockDict::open(file(&long_base, None), None).unwrap());
+        let lazy = BlockDict::open(file(&defaults, Some(&long_base)), Some(long)).unwrap();
+        check(&lazy, &mut "ab".chars());
+        assert_eq!(
+            (lazy.char_value('a'), lazy.char_value('b')),
+            (None, Some("B"))
+        );
+        let empty_key = open(b"JWD1\nX\t\t2\n0\t\tv\n1a\tw\n").unwrap();
+        check(&empty_key, &mut "\t\na".chars());
         // Every character of every shipped dictionary.
         let mut opened: std::collections::HashMap<&str, Arc<BlockDict>> = Default::default();
         for info in crate::convert::DICTS.iter().filter(|d| d.bytes.is_some()) {
