@@ -33,6 +33,19 @@ async function failCleaning(page, name) {
 /** The entry names of a zip the page wrote. */
 const zipNames = (zip) => zipEntries(zip).map((e) => e.name);
 
+/** Drops one short text document under each of `names`, and waits until all are listed. */
+async function dropTexts(page, names) {
+  const bytes = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
+  await dropFiles(page, names.map((name) => ({ name, bytes })));
+  await waitForDocs(page, names.length);
+}
+
+/** Clicks "download all"; the entry names of the zip it downloads. */
+async function downloadAllNames(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
+  return zipNames(readFileSync(await download.path()));
+}
+
 test('in a batch, the bar counts a cancelled job as ended and the label says how many were cancelled', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
@@ -79,12 +92,8 @@ test('the progress label counts every document of a drop', async () => {
 test('download all: every entry name is one Windows accepts, and distinct even ignoring case', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
-  const body = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
-  const names = ['a:b?.txt', 'a_b_.txt', 'a:b?.html', 'x.txt', 'x.txt', 'X.TXT', 'c|d"<e>*.md'];
-  await dropFiles(page, names.map((name) => ({ name, bytes: body })));
-  await waitForDocs(page, names.length);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
-  const entries = zipNames(readFileSync(await download.path()));
+  await dropTexts(page, ['a:b?.txt', 'a_b_.txt', 'a:b?.html', 'x.txt', 'x.txt', 'X.TXT', 'c|d"<e>*.md']);
+  const entries = await downloadAllNames(page);
   assert.deepEqual(entries, ['a_b_.clean.txt', 'a_b_.clean.2.txt', 'a_b_.clean.3.txt', 'x.clean.txt', 'x.clean.2.txt', 'X.clean.3.txt', 'c_d__e__.clean.txt']);
   assert.deepEqual(page.errors, []);
   await context.close();
@@ -93,12 +102,9 @@ test('download all: every entry name is one Windows accepts, and distinct even i
 test("download all: no entry takes another document's name (unpacked beside the originals, it would overwrite one), also with the conversions", async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
-  const body = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
-  await dropFiles(page, ['a.txt', 'a.clean.txt', 'a.s2t.txt'].map((name) => ({ name, bytes: body })));
-  await waitForDocs(page, 3);
+  await dropTexts(page, ['a.txt', 'a.clean.txt', 'a.s2t.txt']);
   await page.check('#zip-converted');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
-  assert.deepEqual(zipNames(readFileSync(await download.path())), [
+  assert.deepEqual(await downloadAllNames(page), [
     'a.clean.2.txt',
     'a.s2t.2.txt',
     'a.clean.clean.txt',
@@ -113,14 +119,11 @@ test("download all: no entry takes another document's name (unpacked beside the 
 test('download all with the conversions: the documents left out are counted by document, not by zip entry', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
-  const body = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
-  await dropFiles(page, ['a.txt', 'b.txt'].map((name) => ({ name, bytes: body })));
-  await waitForDocs(page, 2);
+  await dropTexts(page, ['a.txt', 'b.txt']);
   await failCleaning(page, 'b.txt');
   await page.check('#zip-converted');
   await page.evaluate(() => document.getElementById('notices').replaceChildren());
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-all')]);
-  assert.deepEqual(zipNames(readFileSync(await download.path())), ['a.clean.txt', 'a.s2t.txt']);
+  assert.deepEqual(await downloadAllNames(page), ['a.clean.txt', 'a.s2t.txt']);
   assert.equal(await page.textContent('#notices .notice-text'), '有 1 个文档没有包含在下载中：1 个清理失败。');
   assert.deepEqual(page.errors, []);
   await context.close();
@@ -129,9 +132,7 @@ test('download all with the conversions: the documents left out are counted by d
 test('download all: the finished documents are zipped; a failed one and one being cleaned again are left out, and the user is told', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
-  const body = Buffer.from('正文第一段，内容很长很长，说明了很多事情。\n');
-  await dropFiles(page, ['a.txt', 'b.txt', 'c.txt'].map((name) => ({ name, bytes: body })));
-  await waitForDocs(page, 3);
+  await dropTexts(page, ['a.txt', 'b.txt', 'c.txt']);
   await failCleaning(page, 'b.txt');
   // c.txt is cleaned again (another encoding), and "download all" clicked in
   // the same task: it is still being processed, its previous result stale.
