@@ -19,7 +19,7 @@ fn load_s2t() {
         dict!("STPhrases"),
         dict!("STPhrases_GeneratedFromRegionalPhrases"),
     ] {
-        wasm::register_dictionary(bytes).unwrap();
+        wasm::register_dictionary(bytes.to_vec()).unwrap();
     }
 }
 
@@ -77,7 +77,7 @@ fn conversion_needs_its_dictionaries_then_works() {
     }
     let bad = message(convert("x", "s2x").unwrap_err());
     assert!(bad.contains("s2twp"), "{bad}");
-    assert!(wasm::register_dictionary(b"garbage").is_err());
+    assert!(wasm::register_dictionary(b"garbage".to_vec()).is_err());
 }
 
 /// Writes `units` where the JS side writes a text's code units (strings.js).

@@ -29,10 +29,10 @@ fuzz_target!(|data: &[u8]| {
         );
     }
     let base_file = base.as_ref().map(|b| {
-        let bytes = FileBytes::Shared(Arc::from(encode(b, None)));
+        let bytes = FileBytes::Shared(Arc::new(encode(b, None)));
         Arc::new(BlockDict::open(bytes, None).expect("a valid base"))
     });
-    let opened = BlockDict::open(FileBytes::Shared(Arc::from(data)), base_file);
+    let opened = BlockDict::open(FileBytes::Shared(Arc::new(data.to_vec())), base_file);
     // Both accept the files the encoder writes; the full decode checks more.
     assert!(
         full.is_err() || opened.is_ok(),
@@ -73,7 +73,7 @@ fuzz_target!(|data: &[u8]| {
         phrases.push_str(&format!("0{c}\n"));
     }
     let Ok(with_base) = BlockDict::open(
-        FileBytes::Shared(Arc::from(phrases.as_bytes())),
+        FileBytes::Shared(Arc::new(phrases.as_bytes().to_vec())),
         Some(Arc::new(lazy)),
     ) else {
         return;

@@ -30,7 +30,9 @@ use std::sync::{Arc, OnceLock};
 #[derive(Debug, Clone)]
 pub enum FileBytes {
     Static(&'static [u8]),
-    Shared(Arc<[u8]>),
+    /// A `Vec`, not an `Arc<[u8]>`: the bytes a page hands over are kept in the
+    /// buffer they arrived in, not copied once more (s2t's file is 500 KB).
+    Shared(Arc<Vec<u8>>),
 }
 
 impl std::ops::Deref for FileBytes {
@@ -103,7 +105,7 @@ impl BlockDict {
     /// A dictionary given as data (encoded, then opened), for tests.
     #[cfg(test)]
     pub fn from_data(d: &DictData) -> Self {
-        let bytes = FileBytes::Shared(Arc::from(dictfile::encode(d, None)));
+        let bytes = FileBytes::Shared(Arc::new(dictfile::encode(d, None)));
         Self::open(bytes, None).expect("a valid file")
     }
 
@@ -324,11 +326,11 @@ mod tests {
     use crate::convert::dictfile::{decode, encode};
 
     fn file(d: &DictData, base: Option<&DictData>) -> FileBytes {
-        FileBytes::Shared(Arc::from(encode(d, base)))
+        FileBytes::Shared(Arc::new(encode(d, base)))
     }
 
     fn open(b: &[u8]) -> Result<BlockDict, FormatError> {
-        BlockDict::open(FileBytes::Shared(Arc::from(b)), None)
+        BlockDict::open(FileBytes::Shared(Arc::new(b.to_vec())), None)
     }
 
     #[test]
@@ -469,7 +471,7 @@ mod tests {
         let blank_line = b"JWD1\nX\t\t1\n0a\tb\n\n";
         assert!(open(blank_line).is_err() && decode(blank_line, None).is_err());
         let base = Arc::new(BlockDict::from_data(&d));
-        let unasked = BlockDict::open(FileBytes::Shared(Arc::from(&bytes[..])), Some(base));
+        let unasked = BlockDict::open(FileBytes::Shared(Arc::new(bytes.to_vec())), Some(base));
         assert!(unasked.is_err(), "a base the header does not name");
     }
 
@@ -568,7 +570,7 @@ mod tests {
             .replace("\ty", "")
             .into_bytes();
         let base = Arc::new(BlockDict::open(file(&chars, None), None).unwrap());
-        let lazy = BlockDict::open(FileBytes::Shared(Arc::from(bytes)), Some(base)).unwrap();
+        let lazy = BlockDict::open(FileBytes::Shared(Arc::new(bytes)), Some(base)).unwrap();
         assert_eq!(lazy.longest_prefix("aa"), None);
         let err = lazy.decode_all().unwrap_err();
         assert!(err.0.contains("too long"), "{err}");

@@ -151,7 +151,7 @@ mod tests {
         use crate::convert::blocks::FileBytes;
         // Block b's keys are out of order: the file opens, block a decodes.
         let bytes = b"JWD1\nX\t\t3\n0a\t1\n0b\t2\n1\t3\n";
-        let dict = BlockDict::open(FileBytes::Shared(Arc::from(&bytes[..])), None).unwrap();
+        let dict = BlockDict::open(FileBytes::Shared(Arc::new(bytes.to_vec())), None).unwrap();
         let lazy = LazyMap::new(vec![(0, Arc::new(dict))], 1);
         lazy.build();
         assert!(

@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 #[derive(Default)]
 struct Registry {
     /// Dictionary files handed over at run time (wasm).
-    registered: HashMap<String, Arc<[u8]>>,
+    registered: HashMap<String, Arc<Vec<u8>>>,
     /// Maps (built or not yet, see [`LazyMap`]), by a canonical description of
     /// the merged dictionaries.
     maps: HashMap<String, Arc<LazyMap>>,
@@ -40,9 +40,9 @@ fn lock() -> std::sync::MutexGuard<'static, Registry> {
 
 /// Provides the bytes of a shipped dictionary file (its name is in the header).
 /// Returns the dictionary's name. Data is checked before it is accepted.
-pub fn register_dictionary(bytes: &[u8]) -> Result<String> {
+pub fn register_dictionary(bytes: Vec<u8>) -> Result<String> {
     let (name, base) =
-        dictfile::header(bytes).map_err(|e| Error::InvalidDictionary(e.to_string()))?;
+        dictfile::header(&bytes).map_err(|e| Error::InvalidDictionary(e.to_string()))?;
     let info = dict_info(&name)
         .ok_or_else(|| Error::InvalidDictionary(format!("unknown dictionary {name:?}")))?;
     if info.base != base.as_deref() {
@@ -50,7 +50,7 @@ pub fn register_dictionary(bytes: &[u8]) -> Result<String> {
             "{name}: unexpected base dictionary {base:?}"
         )));
     }
-    lock().registered.insert(name.clone(), Arc::from(bytes));
+    lock().registered.insert(name.clone(), Arc::new(bytes));
     Ok(name)
 }
 

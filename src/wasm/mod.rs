@@ -157,9 +157,10 @@ pub fn version() -> String {
 }
 
 /// Hands an encoded dictionary (a `.jwd` file, or one dictionary's slice of a
-/// data file that holds several) to the converter; returns its name.
+/// data file that holds several) to the converter; returns its name. Taken by
+/// value: the copy wasm-bindgen makes into the wasm memory is the one kept.
 #[wasm_bindgen(js_name = registerDictionary)]
-pub fn register_dictionary(bytes: &[u8]) -> Result<String, JsValue> {
+pub fn register_dictionary(bytes: Vec<u8>) -> Result<String, JsValue> {
     convert::register_dictionary(bytes).map_err(js_err)
 }
 
