@@ -17,6 +17,7 @@ const fileOf = (files, name) => (Object.hasOwn(files, name) ? files[name][0] : `
 
 /** An Error with a `code`, as the engine's own errors have (index.d.ts: JingwenError). */
 const coded = (code, message) => Object.assign(new Error(message), { code });
+const mb = (bytes) => `${(bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)} MB`;
 
 // The shortest text (UTF-16 units) for which the String Builtins bridge is
 // built: a few KB, where it starts to save more than the copy and call cost,
@@ -44,22 +45,40 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
     }
   };
 
-  // A wasm trap (a bug: the engine is written not to panic) leaves the instance
-  // unusable. Turn it into a readable Error, and refuse later calls clearly
-  // instead of failing in confusing ways. (The page restarts its worker.)
+  // A wasm trap leaves the instance unusable: running out of memory (Rust
+  // aborts when an allocation fails; the allocator notes which one did), or a
+  // bug (the engine is written not to panic). Turn it into a readable Error
+  // that says which, and refuse later calls clearly instead of failing in
+  // confusing ways. (The page restarts its worker.)
   let broken = null;
   const guard = (fn) => {
     // Browsers: the wasm-bindgen glue would fail with "Cannot read properties of undefined".
     if (!ready()) throw coded('not-initialized', 'jingwen: the wasm module is not loaded yet; call `await init()` first');
-    if (broken) throw new Error(`jingwen: the engine stopped after an internal error (${broken}); reload it`);
+    if (broken) throw coded('engine-stopped', `jingwen: the engine stopped after ${broken}; reload the page (in Node, restart the process) to use it again`);
     try {
       return fn();
     } catch (e) {
-      if (e instanceof WebAssembly.RuntimeError) {
-        broken = e.message;
-        throw new Error(`jingwen: internal error (${e.message}). This is a bug; please report it with the input.`, { cause: e });
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      const failed = outOfMemory();
+      if (failed) {
+        broken = 'running out of memory';
+        throw Object.assign(
+          coded('out-of-memory', `jingwen: out of memory: the engine could not allocate ${mb(failed.size)} more, with ${mb(failed.memory)} in use (a wasm module can have at most 4096 MB). The input is too large to process at once; split it into smaller pieces. The engine has stopped; reload the page (in Node, restart the process) to use it again.`),
+          { cause: e, size: failed.size, memory: failed.memory },
+        );
       }
-      throw e;
+      broken = `an internal error (${e.message})`;
+      throw Object.assign(new Error(`jingwen: internal error (${e.message}). This is a bug; please report it with the input.`, { cause: e }), { code: 'internal' });
+    }
+  };
+  // After a trap: what failed to be allocated, if anything did (older builds
+  // of the wasm do not say).
+  const outOfMemory = () => {
+    try {
+      const size = rawWasm.failedAllocation?.() ?? 0;
+      return size > 0 ? { size, memory: rawWasm.memoryBytes() } : null;
+    } catch {
+      return null;
     }
   };
   const wasm = new Proxy(rawWasm, {

@@ -16,7 +16,8 @@
  * What the package throws: a real `Error` whose `message` is a readable English
  * sentence, plus `code`, a stable id of the kind of error, to react to or to say
  * in another language without parsing the message. (A text argument that is not
- * a string is a plain `TypeError`; a bug inside the engine an `Error` saying so.)
+ * a string is a plain `TypeError`.) After `out-of-memory` or `internal` (a bug),
+ * the wasm instance cannot be used again: later calls throw `engine-stopped`.
  */
 export interface JingwenError extends Error {
   code:
@@ -32,11 +33,17 @@ export interface JingwenError extends Error {
     | 'not-text'
     | 'too-large'
     | 'invalid-keywords'
-    | 'freed';
+    | 'freed'
+    | 'out-of-memory'
+    | 'internal'
+    | 'engine-stopped';
   /** `not-text`: what the bytes look like — `png`, `jpeg`, `gif`, `pdf`, `zip`, `gzip`, `elf`, `exe`, `wasm`, `rar`, `7z`, `ole`, `sqlite`, `mp3`, `ogg`, `flac`, `bzip2`, `xz`, `font`, `mp4`, `riff` or `binary`. */
   kind?: string;
-  /** `too-large`: the input's size and the limit (`maxBytes`), in bytes. */
+  /** `too-large`: the input's size and the limit (`maxBytes`), in bytes;
+   * `out-of-memory`: the allocation that failed, in bytes. */
   size?: number;
+  /** `out-of-memory`: the wasm memory in use when it failed, in bytes. */
+  memory?: number;
   limit?: number;
 }
 

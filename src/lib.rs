@@ -11,6 +11,7 @@ pub mod error;
 #[cfg(feature = "highlight")]
 pub mod highlight;
 pub mod offsets;
+pub mod oom;
 pub mod utf16;
 
 #[cfg(target_arch = "wasm32")]

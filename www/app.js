@@ -50,7 +50,7 @@ const wasmModule = fetch(new URL('./pkg/wasm/jingwen_bg.wasm', import.meta.url))
 
 const pool = new Pool(new URL('./worker.js', import.meta.url), {
   initPayload: async () => ({ module: await wasmModule }),
-  onCrash: (err) => notice(() => t('engineCrashed', { message: err.message }), 'error'),
+  onCrash: (err) => notice(() => (err.code === 'out-of-memory' ? t('engineOutOfMemory') : t('engineCrashed', { message: err.message })), 'error'),
 });
 const progress = new Progress();
 

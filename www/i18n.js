@@ -221,6 +221,12 @@ const S = {
     '處理引擎當機並已自動重新啟動（{message}）。你的文件都還在，可以重試。',
     'The engine crashed and was restarted ({message}). Your documents are still here; you can retry.',
   ],
+  engineOutOfMemory: [
+    '处理引擎内存不足（一个引擎最多 4 GB），已自动重启。这份文档太大或结构太密，无法一次处理；可以把它拆成几份。你的文档都还在。',
+    '處理引擎記憶體不足（一個引擎最多 4 GB），已自動重新啟動。這份文件太大或結構太密，無法一次處理；可以把它拆成幾份。你的文件都還在。',
+    'The engine ran out of memory (an engine has at most 4 GB) and was restarted. This document is too large or too dense to process at once; you can split it into several. Your documents are still here.',
+  ],
+  errOutOfMemory: ['内存不足：文档太大，无法一次处理', '記憶體不足：文件太大，無法一次處理', 'out of memory: the document is too large to process at once'],
   errNotText: ['这不是文本文件：看起来是{kind}', '這不是文字檔：看起來是{kind}', 'not a text document: it looks like {kind}'],
   errTooLarge: ['文件太大：{size}（上限 {limit}）', '檔案太大：{size}（上限 {limit}）', 'too large: {size} (the limit is {limit})'],
   // What errNotText says a file looks like (the engine's kind ids, src/clean/decode.rs).

@@ -12,9 +12,11 @@ export class CancelledError extends Error {
 }
 
 export class EngineCrashError extends Error {
-  constructor(message) {
+  /** `code`: the engine's, when it said why (`out-of-memory`). */
+  constructor(message, code) {
     super(message);
     this.name = 'EngineCrashError';
+    if (code) this.code = code;
   }
 }
 
@@ -105,7 +107,7 @@ export class Pool {
     if (msg.ok) {
       job.resolve(msg.result);
     } else if (msg.fatal) {
-      const err = new EngineCrashError(msg.error.message);
+      const err = new EngineCrashError(msg.error.message, msg.error.code);
       job.reject(err);
       this.#replace(slot);
       this.#onCrash(err);

@@ -33,6 +33,7 @@ export function engineErrorText(e) {
     return t('errNotText', { kind: currentLang() !== 'en' && /^[A-Za-z0-9]/.test(kind) ? ` ${kind}` : kind });
   }
   if (e.code === 'too-large' && e.size !== undefined) return t('errTooLarge', { size: bytes(e.size), limit: bytes(e.limit) });
+  if (e.code === 'out-of-memory') return t('errOutOfMemory');
   return e.message;
 }
 

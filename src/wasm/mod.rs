@@ -19,6 +19,11 @@ mod highlight;
 
 #[cfg(feature = "clean")]
 pub use clean::{clean, clean_rules};
+
+// Rust's own allocator, noting what it could not allocate (see `failedAllocation`).
+#[global_allocator]
+static ALLOCATOR: crate::oom::NotingFailures<std::alloc::System> =
+    crate::oom::NotingFailures(std::alloc::System);
 #[cfg(feature = "highlight")]
 pub use highlight::{fold_dictionaries, highlight, highlight_html, JsHighlighter};
 
@@ -148,6 +153,20 @@ pub fn dictionary_loaded(name: &str) -> bool {
 
 fn config(name: &str) -> Result<Config, JsValue> {
     name.parse().map_err(js_err)
+}
+
+/// After a trap: the size in bytes of the allocation that failed (0 if none
+/// has, so the trap was a bug), and the memory the module has. Neither touches
+/// the stack or allocates, so both still answer once the instance has trapped.
+#[wasm_bindgen(js_name = failedAllocation)]
+pub fn failed_allocation() -> f64 {
+    crate::oom::failed_allocation() as f64
+}
+
+/// The module's memory in bytes.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size::<0>() * 65536) as f64
 }
 
 /// The crate version.

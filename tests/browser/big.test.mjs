@@ -153,30 +153,49 @@ test('an engine crash is reported, the worker replaced, and later documents stil
   assert.deepEqual(page.errors.filter((e) => !/simulated/.test(e)), []);
 });
 
-test('a trap that the package reports as an Error (its cause the RuntimeError) also replaces the worker', async () => {
-  // What core.js's guard throws for a trap inside a call: a readable Error whose
-  // cause is the RuntimeError. The worker must treat it as fatal (its wasm
-  // instance can no longer be trusted), not as an ordinary failed job. Injected
-  // where the clean job reports its first stage, inside the job's handler.
-  const [, , c] = seeds();
+/**
+ * Makes each worker's next clean job fail as core.js's guard fails a call that
+ * trapped: a readable Error whose cause is the RuntimeError, with `code`
+ * 'out-of-memory' when the allocator noted a failed allocation. Injected where
+ * the clean job reports its first stage, inside the job's handler.
+ */
+async function trapNextClean(code) {
   for (const worker of page.workers()) {
     try {
-      await worker.evaluate(() => {
+      await worker.evaluate((code) => {
         const post = self.postMessage.bind(self);
         self.postMessage = (msg, transfer) => {
           if (msg && msg.progress === 'cleaning') {
             self.postMessage = post;
-            throw new Error('jingwen: internal error (simulated)', { cause: new WebAssembly.RuntimeError('unreachable (simulated)') });
+            const e = new Error('jingwen: simulated trap', { cause: new WebAssembly.RuntimeError('unreachable (simulated)') });
+            throw Object.assign(e, { code });
           }
           return post(msg, transfer);
         };
-      });
+      }, code);
     } catch (e) {
       if (!/closed/.test(e.message)) throw e;
     }
   }
   await page.evaluate(() => document.getElementById('notices').replaceChildren());
+}
+
+test('a trap that the package reports as an Error (its cause the RuntimeError) also replaces the worker', async () => {
+  // The worker must treat it as fatal (its wasm instance can no longer be
+  // trusted), not as an ordinary failed job.
+  const [, , c] = seeds();
+  await trapNextClean('internal');
   await dropFiles(page, [c]);
   await page.waitForFunction(() => /崩溃并已自动重启/.test(document.querySelector('#notices')?.textContent || ''));
+  assert.deepEqual(page.errors.filter((e) => !/simulated/.test(e)), []);
+});
+
+test('an engine that ran out of memory is replaced too, and the notice says so', async () => {
+  const [a] = seeds();
+  await trapNextClean('out-of-memory');
+  await dropFiles(page, [a]);
+  await page.waitForFunction(() => /内存不足.*已自动重启/.test(document.querySelector('#notices')?.textContent || ''));
+  // The document's own panel says why it has no result, in the page's language.
+  await page.waitForFunction(() => /无法清理这个文档：内存不足/.test(document.querySelector('main')?.innerText || ''));
   assert.deepEqual(page.errors.filter((e) => !/simulated/.test(e)), []);
 });

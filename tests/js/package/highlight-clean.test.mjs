@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { clean, cleanRules, convert, highlight, highlightHtml, Highlighter } from 'jingwen';
 
 test('highlight: leftmost-longest, UTF-16 offsets, counts', () => {
@@ -83,4 +84,30 @@ test('lone surrogates from JS strings become U+FFFD, offsets stay aligned', () =
   const s = highlight('a\uD800b\uDC00c\uFFFD', ['b', '\uD800', '\uFFFD']);
   assert.deepEqual(s.skipped, [1]);
   assert.deepEqual(s.counts, [1, 0, 3]);
+});
+
+test('a wasm trap says whether the engine ran out of memory, and the instance then refuses calls', async () => {
+  // The guard around every wasm call (pkg/core.js, bundled into each entry), over
+  // stand-ins for the wasm exports: a real out-of-memory needs ~4 GB and a minute
+  // (`clean('<p>a</p>'.repeat(11e6))` gives the same answer from the real engine).
+  const { createApi } = await import(pathToFileURL(join(process.env.JINGWEN_ROOT, 'pkg/core.js')).href);
+  const trapping = (failed) => ({
+    clean() {
+      throw new WebAssembly.RuntimeError('unreachable');
+    },
+    ...(failed === undefined ? {} : { failedAllocation: () => failed, memoryBytes: () => 3964928000 }),
+  });
+  const oom = createApi(trapping(335544320));
+  assert.throws(
+    () => oom.clean('x'),
+    (e) =>
+      e instanceof Error && e.code === 'out-of-memory' && e.size === 335544320 && e.memory === 3964928000 &&
+      /320 MB more, with 3781 MB in use/.test(e.message) && e.cause instanceof WebAssembly.RuntimeError,
+  );
+  assert.throws(() => oom.clean('x'), (e) => e.code === 'engine-stopped' && /after running out of memory/.test(e.message));
+  for (const failed of [0, undefined]) {
+    const bug = createApi(trapping(failed));
+    assert.throws(() => bug.clean('x'), (e) => e.code === 'internal' && /internal error \(unreachable\)/.test(e.message) && e.cause instanceof WebAssembly.RuntimeError);
+    assert.throws(() => bug.clean('x'), (e) => e.code === 'engine-stopped' && /after an internal error/.test(e.message));
+  }
 });
