@@ -261,8 +261,14 @@ export function createDocView(app) {
         t('convertDone', { config, chars: num(textCounts(text, lazy.bounds).chars) }) +
         (phrases.count ? t('convertUserDict', { count: num(phrases.count) }) : '');
     };
+    // A conversion still running is for a choice the user has left, even when
+    // the new one is the cached one (back to the scheme just had): stop it, or
+    // when it ends it would fill the panel, and the cache, with the other text.
+    if (convertJob) {
+      app.pool.cancel(convertJob.id);
+      convertJob = null;
+    }
     if (doc.cache.converted?.key === cacheKey) return show(doc.cache.converted.text);
-    if (convertJob) app.pool.cancel(convertJob.id);
     placeholder($('convert-text'), t('convertWorking'));
     $('convert-status').textContent = t('convertWorking');
     const { text } = conversionOf(doc);
@@ -274,14 +280,22 @@ export function createDocView(app) {
         doc.cache.converted = { key: cacheKey, text: out.text };
         if (convertJob !== job) return; // a newer conversion replaced this one
         convertJob = null;
-        if (app.activeDoc() === doc && currentView() === 'convert' && keyFor(doc, 'convert') === rendered.convert) show(out.text);
+        const shown = app.activeDoc() === doc && currentView() === 'convert' && keyFor(doc, 'convert') === rendered.convert;
+        if (shown && convertKey(doc) === cacheKey) show(out.text);
       },
       (err) => {
         if (convertJob !== job) return;
         convertJob = null;
         rendered.convert = null;
         if (err instanceof CancelledError) {
+          // Cancelled by the user (a newer choice returns above): say so where
+          // the text would be, with a way to start it again.
           $('convert-status').textContent = t('progressCancelled');
+          placeholder($('convert-text'), t('convertCancelled'));
+          const retry = el('button', 'btn small', t('retry'));
+          retry.type = 'button';
+          retry.addEventListener('click', () => renderPanel('convert', true));
+          $('convert-text').firstChild.append(' ', retry);
           return;
         }
         placeholder($('convert-text'), err.message);

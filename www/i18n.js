@@ -131,6 +131,7 @@ const S = {
   fromClean: ['净文', '淨文', 'Clean text'],
   fromSource: ['原文', '原文', 'Original'],
   convertWorking: ['正在载入词典并转换…', '正在載入詞典並轉換…', 'Loading dictionaries and converting…'],
+  convertCancelled: ['转换已取消。', '轉換已取消。', 'The conversion was cancelled.'],
   convertDone: ['{config}：{chars} 字', '{config}：{chars} 字', '{config}: {chars} {chars:character|characters}'],
   convertUserDict: ['（含自定义词典 {count} 条）', '（含自訂詞典 {count} 條）', ' (with your {count} {count:phrase|phrases})'],
   userDictSummary: ['自定义词典', '自訂詞典', 'Your own phrases'],

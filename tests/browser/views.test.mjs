@@ -226,6 +226,47 @@ test('while another configuration converts, Copy gives nothing stale and says it
   await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
 });
 
+test("back to the scheme just shown while another converts: that scheme's text stays, and the other conversion is stopped", async () => {
+  await load('t2s');
+  await selectView(page, 'convert');
+  await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+  // Away and back in one task: t2s's conversion starts and cannot have finished.
+  await page.evaluate(() => {
+    const select = document.getElementById('config-select');
+    for (const config of ['t2s', 's2t']) {
+      select.value = config;
+      select.dispatchEvent(new Event('change'));
+    }
+  });
+  // Until the t2s job has settled (cancelled, or finished and ignored).
+  await page.waitForFunction(() => document.getElementById('progress-area').dataset.active === 'false');
+  assert.match(await page.evaluate(() => document.getElementById('convert-status').textContent), /^s2t：/);
+  assert.equal(await viewText(page, 'convert-text'), convert(files[0].gold, 's2t'));
+  await page.evaluate(() => navigator.clipboard.writeText('sentinel'));
+  await page.click('[data-copy="convert"]');
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== 'sentinel'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), convert(files[0].gold, 's2t'));
+});
+
+test('a conversion cancelled by the user says so where its text would be, with a button that starts it again', async () => {
+  await load('s2hk');
+  await selectView(page, 'convert');
+  await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+  await page.evaluate(() => {
+    const select = document.getElementById('config-select');
+    select.value = 's2hk';
+    select.dispatchEvent(new Event('change'));
+    document.getElementById('cancel-button').click();
+  });
+  await page.waitForFunction(() => /转换已取消/.test(document.getElementById('convert-text').textContent));
+  assert.equal(await page.evaluate(() => document.getElementById('convert-status').textContent), '已取消');
+  await page.click('#convert-text button');
+  await page.waitForFunction(() => /^s2hk/.test(document.getElementById('convert-status').textContent));
+  assert.equal(await viewText(page, 'convert-text'), convert(files[0].gold, 's2hk'));
+  await page.selectOption('#config-select', 's2t');
+  await page.waitForFunction(() => /^s2t：/.test(document.getElementById('convert-status').textContent));
+});
+
 test('highlight view: counts, colours, next/previous with announcements, clear', async () => {
   await selectView(page, 'highlight');
   await page.fill('#keywords', '疫情\n防控，市委书记');
