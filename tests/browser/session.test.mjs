@@ -98,6 +98,61 @@ test('a reload restores documents, per-document options and settings; clear all 
   await context.close();
 });
 
+test("a document's options are stored apart from its bytes (a tab click rewrote the whole file), restored from there, and removed with it", async () => {
+  const { page, context } = await env.newPage();
+  await openApp(page, env.server.url);
+  const [a] = seeds();
+  await dropFiles(page, [a]);
+  await waitForDocs(page, 1);
+  await openDoc(page, a.name);
+  // What IndexedDB holds: the document records (their options) and the options records.
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open('jingwen');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const t = req.result.transaction(['docs', 'settings']);
+            const docs = t.objectStore('docs').getAll();
+            const settings = t.objectStore('settings').getAll();
+            t.oncomplete = () => {
+              const options = settings.result.filter((r) => r.key.startsWith('options:'));
+              resolve({ docs: docs.result.map((d) => ({ id: d.id, view: d.options?.view ?? null })), options: options.map((r) => ({ key: r.key, config: r.value.config })) });
+              req.result.close();
+            };
+          };
+        }),
+    );
+  await selectView(page, 'convert');
+  await page.selectOption('#config-select', 's2hk');
+  await page.waitForFunction(() => /^s2hk/.test(document.getElementById('convert-status').textContent));
+  // The write is asynchronous: what is stored once it has landed (or as it is after 5 s).
+  const storedWhen = async (done) => {
+    let s = await stored();
+    for (let i = 0; i < 100 && !done(s); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      s = await stored();
+    }
+    return s;
+  };
+  let s = await storedWhen((s) => s.options.some((o) => o.config === 's2hk'));
+  assert.equal(s.docs.length, 1);
+  assert.notEqual(s.docs[0].view, 'convert', 'the document record is not written again');
+  assert.deepEqual(s.options, [{ key: `options:${s.docs[0].id}`, config: 's2hk' }]);
+
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await waitForDocs(page, 1);
+  assert.equal(await page.inputValue('#config-select'), 's2hk');
+  await page.click('#doc-list .doc-remove');
+  await page.waitForFunction(() => document.querySelectorAll('#doc-list .doc-item').length === 0);
+  s = await storedWhen((s) => !s.docs.length && !s.options.length);
+  assert.deepEqual(s, { docs: [], options: [] });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the original view decodes a Big5 or GBK file with the detected encoding, after a reload and after the encoding is set back to automatic', async () => {
   const { page, context } = await env.newPage();
   await openApp(page, env.server.url);
