@@ -8,7 +8,7 @@
 // is most of the difference to opencc-js's time to a first t2s conversion.
 // URLs below are written for the bundles' place: pkg/.
 import { readFileSync } from 'node:fs';
-import { createApi } from '../pkg/core.js';
+import { createApi, initOptions } from '../pkg/core.js';
 import manifest from '../pkg/data/configs.js';
 
 const readSync = (name) => readFileSync(new URL(`./data/${name}`, import.meta.url));
@@ -22,7 +22,8 @@ export function nodeEntry(wasm, wasmUrl) {
   wasm.initSync({ module: readFileSync(wasmUrl) });
   const api = createApi(wasm, { readSync, files: manifest.files, decodeUtf16 });
   /** Nothing to do in Node (kept so code written for browsers runs unchanged). */
-  async function init(options = {}) {
+  async function init(given) {
+    const options = initOptions(given);
     // A name or a list of them.
     await api.load(...[options.preload ?? []].flat());
   }

@@ -12,6 +12,23 @@
 
 import { stringBridge } from './strings.js';
 
+/**
+ * `init()`'s options, checked as every other function's are: a misspelt option
+ * (`prelaod`) silently ignored is a bug the user never finds. The same names in
+ * Node, where only `preload` does anything, so that browser code runs there.
+ */
+export function initOptions(options) {
+  const valid = ['preload', 'base', 'module'];
+  if (options == null) return {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw coded('invalid-option', `invalid init options: expected an object, got ${Array.isArray(options) ? 'an array' : typeof options}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!valid.includes(key)) throw coded('unknown-option', `unknown option "init.${key}"; valid options are: ${valid.join(', ')}`);
+  }
+  return options;
+}
+
 /** The data file holding dictionary `name`. */
 const fileOf = (files, name) => (Object.hasOwn(files, name) ? files[name][0] : `${name}.jwd`);
 
@@ -92,7 +109,8 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
 
   function missing(what) {
     // 'highlight': the tables for simplified/traditional folding in highlight().
-    if (what === 'highlight') return wasm.foldDictionaries().filter((d) => !wasm.dictionaryLoaded(d));
+    // (The converter-only entry has no highlighting: there 'highlight' is an unknown name.)
+    if (what === 'highlight' && wasm.foldDictionaries) return wasm.foldDictionaries().filter((d) => !wasm.dictionaryLoaded(d));
     return wasm.missingDictionaries(String(what));
   }
 
@@ -199,6 +217,22 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
     );
   }
 
+  // A lone surrogate reaches the engine as U+FFFD (strings cross as UTF-8): as
+  // a phrase it would replace every U+FFFD of a text, or put one in. Refused,
+  // as highlight() leaves such a keyword out.
+  const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  function unpairedSurrogates(dictionary) {
+    const bad = (where) => {
+      throw coded('invalid-user-dictionary', `jingwen: the user dictionary has a lone UTF-16 surrogate (half of a character) in ${where}`);
+    };
+    if (typeof dictionary === 'string') {
+      const line = dictionary.split('\n').findIndex((l) => LONE.test(l));
+      if (line >= 0) bad(`line ${line + 1}`);
+    } else if (dictionary && typeof dictionary === 'object') {
+      for (const [k, v] of Object.entries(dictionary)) if (LONE.test(k) || (typeof v === 'string' && LONE.test(v))) bad(`the phrase ${JSON.stringify(k)}`);
+    }
+  }
+
   class Converter {
     #inner;
     /**
@@ -210,6 +244,7 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
       // A Map of phrases as well as an object (Object.entries of a Map is empty).
       const dictionary = options?.dictionary instanceof Map ? Object.fromEntries(options.dictionary) : options?.dictionary;
       const opts = options && dictionary !== options.dictionary ? { ...options, dictionary } : options;
+      unpairedSurrogates(dictionary);
       this.#inner = guard(() => new wasm.Converter(String(config), opts ?? undefined));
     }
     convert(input) {
@@ -367,7 +402,8 @@ export function browserEntry(initWasm, wasm, { urls, wasmPath }, { configs = {},
   };
   const api = createApi(wasm, { fetchBytes, files, bridge, ready: () => memory !== null });
   let ready = null;
-  async function init(options = {}) {
+  async function init(given) {
+    const options = initOptions(given);
     if (!ready && options.base != null) {
       base = new URL(String(options.base), globalThis.location?.href);
       if (!base.pathname.endsWith('/')) base.pathname += '/';

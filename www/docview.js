@@ -142,6 +142,9 @@ export function createDocView(app) {
       const target = { clean: 'clean-text', removed: 'removed-text', convert: 'convert-text', highlight: 'highlight-text' }[view];
       placeholder($(target), msg);
       clearResultFields(doc, view);
+      // The controls show this document's choice while it is being cleaned, not
+      // the last document's (a click on the choice shown would change nothing).
+      if (view === 'convert') showConvertChoice(doc);
       return;
     }
     if (view === 'clean') {
@@ -249,10 +252,15 @@ export function createDocView(app) {
     select.value = app.activeDoc()?.options.config || current || 's2t';
   }
 
-  function renderConvert(doc) {
+  function showConvertChoice(doc) {
     const { config, from } = convertChoice(doc);
     $('config-select').value = config;
     for (const radio of document.querySelectorAll('input[name="convert-source"]')) radio.checked = radio.value === from;
+    return { config, from };
+  }
+
+  function renderConvert(doc) {
+    const { config } = showConvertChoice(doc);
     const cacheKey = convertKey(doc);
     const phrases = userDict(); // (the ones this conversion uses)
     const show = (text) => {
@@ -342,7 +350,7 @@ export function createDocView(app) {
   // changes: it names the phrases to the workers, which keep a converter per
   // configuration and version, and in the conversion's cache key ("" when there
   // are none, so an empty box converts exactly as no box does).
-  let dict = { text: '', entries: {}, count: 0, bad: [], key: '', version: 0 };
+  let dict = { text: '', entries: {}, count: 0, bad: [], broken: [], key: '', version: 0 };
   let userDictPending = false; // typed, not yet applied
   const userDict = () => dict;
   function applyUserDictText(text) {
@@ -358,11 +366,11 @@ export function createDocView(app) {
   /** The box's count and its left-out lines, for the phrases in use. */
   function renderUserDictState() {
     setText($('user-dict-count'), dict.count ? t('userDictCount', { count: num(dict.count) }) : '');
-    const bad = dict.bad;
-    $('user-dict').setAttribute('aria-invalid', String(bad.length > 0));
+    const { bad, broken } = dict;
+    $('user-dict').setAttribute('aria-invalid', String(bad.length + broken.length > 0));
     // Line numbers unformatted ("1234", not "1,234": a comma separates them in English).
-    const lines = bad.slice(0, 10).join(t('numberSeparator')) + (bad.length > 10 ? '…' : '');
-    setText($('user-dict-error'), bad.length ? t('userDictBad', { lines, count: bad.length }) : '');
+    const said = (key, nums) => (nums.length ? t(key, { lines: nums.slice(0, 10).join(t('numberSeparator')) + (nums.length > 10 ? '…' : ''), count: nums.length }) : '');
+    setText($('user-dict-error'), [said('userDictBad', bad), said('userDictBroken', broken)].filter(Boolean).join(' '));
   }
 
   /** After a restore or a clear all: the box shows the settings' phrases, in use at once. */

@@ -145,6 +145,7 @@ const S = {
   userDictFromFile: ['从 .txt 文件载入（OpenCC 格式亦可）', '從 .txt 檔案載入（OpenCC 格式亦可）', 'Load from a .txt file (OpenCC format too)'],
   userDictLoaded: ['已从 {name} 载入 {count} 条', '已從 {name} 載入 {count} 條', 'Loaded {count} {count:phrase|phrases} from {name}'],
   userDictBad: ['第 {lines} 行缺少译词，未使用。', '第 {lines} 行缺少譯詞，未使用。', '{count:Line|Lines} {lines}: no replacement after the phrase; not used.'],
+  userDictBroken: ['第 {lines} 行含有残缺的字符（单个代理项），未使用。', '第 {lines} 行含有殘缺的字元（單個代理項），未使用。', '{count:Line|Lines} {lines}: half of a character (a lone surrogate); not used.'],
   numberSeparator: ['、', '、', ', '],
   keywordsLabel: ['关键词（每行一个，或用逗号分隔）', '關鍵詞（每行一個，或用逗號分隔）', 'Keywords (one per line, or separated by commas)'],
   keywordsFromFile: ['从 .txt 文件载入', '從 .txt 檔案載入', 'Load from a .txt file'],

@@ -100,7 +100,15 @@ pub fn clean(input: JsValue, opts: JsValue) -> Result<JsValue, JsValue> {
         co.format = f.parse::<Format>().map_err(js_err)?;
     }
     if let Some(m) = o.max_bytes {
-        co.max_bytes = m.max(0.0) as usize;
+        // A negative or NaN limit had read as 0: every input "too large".
+        if m.is_nan() || m < 0.0 {
+            return Err(js_err(Error::InvalidOption {
+                option: "clean.maxBytes".into(),
+                value: m.to_string(),
+                valid: "a number of bytes, 0 or more".into(),
+            }));
+        }
+        co.max_bytes = m as usize;
     }
     let result = if let Some(s) = input.as_string() {
         clean::clean(Input::Text(&s), &co)

@@ -197,6 +197,15 @@ test("the user's own phrases: applied before the built-in dictionaries, a line w
   assert.match(await page.inputValue('#user-dict'), /\n连续\u3000接連\n三天\t叁天 三日\n# 注释\n$/);
   await page.waitForFunction(() => [...document.querySelectorAll('.notice-text')].some((n) => n.textContent === '已从 mine.txt 载入 1 条'));
 
+  // Half of a character (a lone surrogate, which the engine refuses) leaves its line out too.
+  await page.evaluate(() => {
+    const box = document.getElementById('user-dict');
+    box.value = '陕西 秦地\n暗访 \uD800';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(() => /（含自定义词典 1 条）$/.test(document.getElementById('convert-status').textContent));
+  assert.equal(await page.textContent('#user-dict-error'), '第 2 行含有残缺的字符（单个代理项），未使用。');
+
   await page.fill('#user-dict', '');
   await page.waitForFunction(() => /^s2t：[\d,]+ 字$/.test(document.getElementById('convert-status').textContent));
   assert.equal(await viewText(page, 'convert-text'), convert(files[0].gold, 's2t'));

@@ -19,6 +19,14 @@ test('imports with no init call and converts', () => {
 
 test('init() exists and resolves in Node (browser code runs unchanged)', async () => {
   await init({ preload: ['s2t'] });
+  await init();
+  await init(null);
+  // Its options are checked as every other function's: a misspelt one is an Error.
+  await assert.rejects(init({ prelaod: ['s2t'] }), (e) => e.code === 'unknown-option' && /init\.prelaod/.test(e.message) && /preload, base, module/.test(e.message));
+  await assert.rejects(init('s2t'), (e) => e.code === 'invalid-option');
+  await assert.rejects(lean.default({ preloads: 's2t' }), (e) => e.code === 'unknown-option');
+  // The browser-only options are accepted, so that browser code runs unchanged.
+  await init({ base: '/jingwen/', preload: [] });
 });
 
 test('config names are case-insensitive and accept .json', () => {
@@ -52,6 +60,11 @@ test('Converter with a user dictionary (object and OpenCC text)', () => {
   assert.throws(() => new Converter('s2t', { dictionary: { 香菜: '' } }), (e) => e.code === 'invalid-user-dictionary' && /empty value/.test(e.message));
   assert.throws(() => new Converter('s2t', { dictionary: '香菜\t' }), (e) => e.code === 'invalid-user-dictionary' && /line 1/.test(e.message));
   assert.throws(() => new Converter('s2t', { includeTofuRisk: 'no' }), (e) => e.code === 'invalid-option' && e.message.includes('invalid value "no"'));
+  // A lone surrogate would reach the engine as U+FFFD (and replace every U+FFFD): refused.
+  assert.throws(() => new Converter('s2t', { dictionary: { '\uD800': 'x' } }), (e) => e.code === 'invalid-user-dictionary' && /lone UTF-16 surrogate/.test(e.message));
+  assert.throws(() => new Converter('s2t', { dictionary: { 香菜: '\uDC00' } }), (e) => e.code === 'invalid-user-dictionary');
+  assert.throws(() => new Converter('s2t', { dictionary: '香菜\t芫荽\n\uDC00a\tb' }), (e) => e.code === 'invalid-user-dictionary' && /line 2/.test(e.message));
+  assert.equal(new Converter('s2t', { dictionary: { '𠀀': '\uD83D\uDE00' } }).convert('𠀀\uFFFD'), '😀\uFFFD', 'pairs are fine');
 });
 
 test('a freed Converter says so; free() twice is fine', () => {
@@ -89,6 +102,9 @@ test('jingwen/convert in Node is the lean module: conversion only, the same API'
   assert.equal(lean.convert('滑鼠', 'tw2sp'), '鼠标');
   assert.equal(new lean.Converter('s2t', { dictionary: { 香菜: '芫荽' } }).convert('香菜头发'), '芫荽頭髮');
   assert.throws(() => lean.convert('x', 's2x'), (e) => e instanceof Error && e.code === 'unknown-config');
+  // 'highlight' (the full entry's folding tables) is no configuration here.
+  await assert.rejects(lean.load('highlight'), (e) => e.code === 'unknown-config');
+  assert.throws(() => lean.convert('x', 'highlight'), (e) => e.code === 'unknown-config');
 });
 
 // The same byte-identical check as the Rust differential test, through wasm

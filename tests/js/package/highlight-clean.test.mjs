@@ -60,6 +60,8 @@ test('clean: a PNG is refused with a clear error', () => {
   assert.throws(() => clean('x', { maxBytes: 0 }), (e) => e.code === 'too-large' && e.size === 1 && e.limit === 0);
   // Options of the wrong shape or type are invalid-option too, with one readable message.
   assert.throws(() => clean('x', { maxBytes: 'a' }), (e) => e.code === 'invalid-option' && e.message === 'invalid clean option maxBytes: expected a number, got the string "a"');
+  // A negative or NaN limit is no limit of 0 (everything "too large"): an Error.
+  for (const maxBytes of [-1, NaN]) assert.throws(() => clean('x', { maxBytes }), (e) => e.code === 'invalid-option' && /clean\.maxBytes/.test(e.message));
   assert.throws(() => highlight('x', ['x'], { wholeWord: 'yes' }), (e) => e.code === 'invalid-option' && e.message === 'invalid highlight option wholeWord: expected a boolean, got the string "yes"');
   assert.throws(() => clean('x', []), (e) => e.code === 'invalid-option');
   assert.throws(() => highlight('x', ['a'], { wholeWord: 'yes' }), (e) => e.code === 'invalid-option');
