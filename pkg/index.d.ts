@@ -185,8 +185,10 @@ export interface EncodingInfo {
 }
 
 export interface CleanResult {
-  /** The article: one paragraph per line, title first. */
+  /** The article: one paragraph per line, the headline first (a kicker, 引题,
+   * stays before the headline it belongs to, as printed). */
   text: string;
+  /** The headline (a line of `text`), or null if the document has none. */
   title: string | null;
   metadata: Metadata;
   /** How bytes were decoded; null for string input. */
