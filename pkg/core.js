@@ -80,7 +80,7 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
       if (failed) {
         broken = 'running out of memory';
         throw Object.assign(
-          coded('out-of-memory', `jingwen: out of memory: the engine could not allocate ${mb(failed.size)} more, with ${mb(failed.memory)} in use (a wasm module can have at most 4096 MB). The input is too large to process at once; split it into smaller pieces. The engine has stopped; reload the page (in Node, restart the process) to use it again.`),
+          coded('out-of-memory', `jingwen: out of memory: the engine could not get a block of ${mb(failed.size)}, its memory having grown to ${mb(failed.memory)} (a wasm module can have at most 4096 MB). The input is too large to process at once; split it into smaller pieces. The engine has stopped; reload the page (in Node, restart the process) to use it again.`),
           { cause: e, size: failed.size, memory: failed.memory },
         );
       }
@@ -220,13 +220,15 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
   // A lone surrogate reaches the engine as U+FFFD (strings cross as UTF-8): as
   // a phrase it would replace every U+FFFD of a text, or put one in. Refused,
   // as highlight() leaves such a keyword out.
-  const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  // (No lookbehind: a syntax error in an engine without it would be the whole module's.)
+  const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
   function unpairedSurrogates(dictionary) {
     const bad = (where) => {
       throw coded('invalid-user-dictionary', `jingwen: the user dictionary has a lone UTF-16 surrogate (half of a character) in ${where}`);
     };
     if (typeof dictionary === 'string') {
-      const line = dictionary.split('\n').findIndex((l) => LONE.test(l));
+      // (A comment line is not read.)
+      const line = dictionary.split('\n').findIndex((l) => !l.trimStart().startsWith('#') && LONE.test(l));
       if (line >= 0) bad(`line ${line + 1}`);
     } else if (dictionary && typeof dictionary === 'object') {
       for (const [k, v] of Object.entries(dictionary)) if (LONE.test(k) || (typeof v === 'string' && LONE.test(v))) bad(`the phrase ${JSON.stringify(k)}`);

@@ -40,9 +40,10 @@ export interface JingwenError extends Error {
   /** `not-text`: what the bytes look like — `png`, `jpeg`, `gif`, `pdf`, `zip`, `gzip`, `elf`, `exe`, `wasm`, `rar`, `7z`, `ole`, `sqlite`, `mp3`, `ogg`, `flac`, `bzip2`, `xz`, `font`, `mp4`, `riff` or `binary`. */
   kind?: string;
   /** `too-large`: the input's size and the limit (`maxBytes`), in bytes;
-   * `out-of-memory`: the allocation that failed, in bytes. */
+   * `out-of-memory`: the block that could not be allocated, in bytes. */
   size?: number;
-  /** `out-of-memory`: the wasm memory in use when it failed, in bytes. */
+  /** `out-of-memory`: the wasm memory's size when it failed, in bytes (it
+   * only grows: the most the engine had needed at once). */
   memory?: number;
   limit?: number;
 }

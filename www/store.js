@@ -35,14 +35,19 @@ function open() {
   return dbPromise;
 }
 
+/**
+ * Runs `fn` in a transaction over `storeName` (given that store), or over a list
+ * of stores (given an object of them by name); resolves with its result once
+ * the transaction completes.
+ */
 async function tx(storeName, mode, fn) {
   const db = await open();
   if (!db) return undefined;
   return new Promise((resolve, reject) => {
     const t = db.transaction(storeName, mode);
-    const store = t.objectStore(storeName);
+    const stores = Array.isArray(storeName) ? Object.fromEntries(storeName.map((n) => [n, t.objectStore(n)])) : t.objectStore(storeName);
     let result;
-    Promise.resolve(fn(store)).then((r) => (result = r), reject);
+    Promise.resolve(fn(stores)).then((r) => (result = r), reject);
     t.oncomplete = () => resolve(result);
     t.onerror = () => reject(t.error);
     t.onabort = () => reject(t.error || new Error('IndexedDB transaction aborted'));
@@ -58,16 +63,10 @@ const optionsRange = () => IDBKeyRange.bound(OPTIONS, `${OPTIONS}\uffff`);
 
 /** All stored documents, in the order they were added, each with its latest options. */
 export async function loadDocs() {
-  const docs = (await tx('docs', 'readonly', (s) => request(s.getAll()))) || [];
-  const options = (await tx('settings', 'readonly', (s) => request(s.getAll(optionsRange())))) || [];
+  // One transaction, so that both are read as of the same moment.
+  const [docs, options] = (await tx(['docs', 'settings'], 'readonly', (s) => Promise.all([request(s.docs.getAll()), request(s.settings.getAll(optionsRange()))]))) || [[], []];
   const byId = new Map(options.map((r) => [r.key.slice(OPTIONS.length), r.value]));
-  for (const doc of docs) {
-    const id = String(doc.id);
-    if (byId.has(id)) doc.options = byId.get(id);
-    byId.delete(id);
-  }
-  // Options whose document is gone (removed while they were being written).
-  if (byId.size) await tx('settings', 'readwrite', (s) => Promise.all([...byId.keys()].map((id) => request(s.delete(OPTIONS + id)))));
+  for (const doc of docs) if (byId.has(String(doc.id))) doc.options = byId.get(String(doc.id));
   return docs.sort((a, b) => a.order - b.order);
 }
 
@@ -86,9 +85,14 @@ export function saveDocOptions(id, options) {
   });
 }
 
-export async function deleteDoc(id) {
-  await tx('docs', 'readwrite', (s) => s.delete(id));
-  await tx('settings', 'readwrite', (s) => s.delete(OPTIONS + id));
+/** Removes a document and its options. (Options written for a document not
+ * stored yet, when storing it failed, are only a few bytes; they go with it here
+ * or with a clear all.) */
+export function deleteDoc(id) {
+  return tx(['docs', 'settings'], 'readwrite', (s) => {
+    s.docs.delete(id);
+    return s.settings.delete(OPTIONS + id);
+  });
 }
 
 export async function loadSettings() {

@@ -13,7 +13,7 @@
 
 // A tab, spaces (ASCII or the ideographic space U+3000), or a mix.
 const GAP = /[\t \u3000]+/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Parses the box's text. Returns `{ entries, count, bad, broken }`: `entries` an

@@ -368,7 +368,9 @@ mod wide {
             __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
         };
         // SAFETY: SSE2 is part of x86_64; the loads are unaligned ones of 16
-        // bytes inside the 64-byte chunk.
+        // bytes inside the 64-byte chunk. (The block spans the whole loop, the
+        // `block_at` calls too: at the crate's minimum Rust, 1.82, the SSE2
+        // intrinsics are all `unsafe fn`s.)
         unsafe {
             let nl = _mm_set1_epi8(b'\n' as i8);
             let zero = _mm_set1_epi8(PREFIX_BASE as i8);

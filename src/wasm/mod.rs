@@ -156,17 +156,19 @@ fn config(name: &str) -> Result<Config, JsValue> {
 }
 
 /// After a trap: the size in bytes of the allocation that failed (0 if none
-/// has, so the trap was a bug), and the memory the module has. Neither touches
+/// has, so the trap was a bug; for a reallocation, the new size), and the
+/// memory the module has. Neither touches
 /// the stack or allocates, so both still answer once the instance has trapped.
 #[wasm_bindgen(js_name = failedAllocation)]
 pub fn failed_allocation() -> f64 {
     crate::oom::failed_allocation() as f64
 }
 
-/// The module's memory in bytes.
+/// The module's memory in bytes (it never shrinks). In `f64`: at the full
+/// 65,536 pages, 4 GiB does not fit a wasm32 `usize`.
 #[wasm_bindgen(js_name = memoryBytes)]
 pub fn memory_bytes() -> f64 {
-    (core::arch::wasm32::memory_size::<0>() * 65536) as f64
+    core::arch::wasm32::memory_size::<0>() as f64 * 65536.0
 }
 
 /// The crate version.

@@ -160,22 +160,34 @@ test('an engine crash is reported, the worker replaced, and later documents stil
  * the clean job reports its first stage, inside the job's handler.
  */
 async function trapNextClean(code) {
-  for (const worker of page.workers()) {
-    try {
-      await worker.evaluate((code) => {
-        const post = self.postMessage.bind(self);
-        self.postMessage = (msg, transfer) => {
-          if (msg && msg.progress === 'cleaning') {
-            self.postMessage = post;
-            const e = new Error('jingwen: simulated trap', { cause: new WebAssembly.RuntimeError('unreachable (simulated)') });
-            throw Object.assign(e, { code });
-          }
-          return post(msg, transfer);
-        };
-      }, code);
-    } catch (e) {
-      if (!/closed/.test(e.message)) throw e;
+  // Every worker of the pool, including one that replaced a crashed worker and
+  // may still be starting (an unpatched one would take the job and clean it):
+  // patched until as many answer patched as the pool has.
+  const size = await page.evaluate(() => Math.max(1, Math.min(4, Number(navigator.hardwareConcurrency) || 2)));
+  for (let round = 0; round < 100; round++) {
+    let patched = 0;
+    for (const worker of page.workers()) {
+      try {
+        patched += await worker.evaluate((code) => {
+          if (self.__trapNextClean === code) return 1;
+          self.__trapNextClean = code;
+          const post = self.postMessage.bind(self);
+          self.postMessage = (msg, transfer) => {
+            if (msg && msg.progress === 'cleaning') {
+              self.postMessage = post;
+              const e = new Error('jingwen: simulated trap', { cause: new WebAssembly.RuntimeError('unreachable (simulated)') });
+              throw Object.assign(e, { code });
+            }
+            return post(msg, transfer);
+          };
+          return 1;
+        }, code);
+      } catch (e) {
+        if (!/closed/.test(e.message)) throw e;
+      }
     }
+    if (patched >= size) break;
+    await new Promise((r) => setTimeout(r, 50));
   }
   await page.evaluate(() => document.getElementById('notices').replaceChildren());
 }

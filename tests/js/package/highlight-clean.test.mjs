@@ -104,7 +104,7 @@ test('a wasm trap says whether the engine ran out of memory, and the instance th
     () => oom.clean('x'),
     (e) =>
       e instanceof Error && e.code === 'out-of-memory' && e.size === 335544320 && e.memory === 3964928000 &&
-      /320 MB more, with 3781 MB in use/.test(e.message) && e.cause instanceof WebAssembly.RuntimeError,
+      /a block of 320 MB, its memory having grown to 3781 MB/.test(e.message) && e.cause instanceof WebAssembly.RuntimeError,
   );
   assert.throws(() => oom.clean('x'), (e) => e.code === 'engine-stopped' && /after running out of memory/.test(e.message));
   for (const failed of [0, undefined]) {
