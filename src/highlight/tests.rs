@@ -282,6 +282,69 @@ fn whole_word_with_folding_and_whitespace() {
     assert_eq!(found("new\nyork city", &["new york"], &both), ["new\nyork"]);
 }
 
+/// Whole words asked for only where a word can end, against filtering every
+/// overlapping candidate (how it was done before, which is right but took
+/// time proportional to all candidates), on random texts and keywords made of
+/// letters, digits, spaces, punctuation and Chinese.
+#[test]
+fn whole_words_agree_with_filtering_every_candidate() {
+    let alphabet = ['a', 'b', '1', ' ', '-', '中', '文', '\n'];
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let pick = |next: &mut dyn FnMut(usize) -> usize, len: usize| {
+        (0..len)
+            .map(|_| alphabet[next(alphabet.len())])
+            .collect::<String>()
+    };
+    for round in 0..3000 {
+        let len = next(60);
+        let text = pick(&mut next, len);
+        let keywords: Vec<String> = (0..1 + next(6))
+            .map(|_| {
+                let len = 1 + next(4);
+                pick(&mut next, len)
+            })
+            .collect();
+        let options = HighlightOptions {
+            whole_word: true,
+            ignore_whitespace: round % 2 == 0,
+            ..opts()
+        };
+        let Ok(h) = Highlighter::new(&keywords, &options) else {
+            continue;
+        };
+        let Some(automaton) = &h.automaton else {
+            continue;
+        };
+        let folded = FoldedText::new(
+            &text,
+            &h.folder,
+            options.ignore_whitespace,
+            options.ignore_whitespace,
+        );
+        let mut got = Vec::new();
+        whole_words(automaton, &folded, h.max_len, &mut |s, e, k| {
+            got.push((s, e, k))
+        });
+        let mut want = Vec::new();
+        let mut selector = select::Selector::new(h.max_len);
+        for m in automaton.find_overlapping_iter(&*folded.text) {
+            if folded.is_whole_word(m.start(), m.end()) {
+                selector.push(m.start(), m.end(), m.value(), &mut |s, e, k| {
+                    want.push((s, e, k))
+                });
+            }
+        }
+        selector.finish(&mut |s, e, k| want.push((s, e, k)));
+        assert_eq!(got, want, "{text:?} {keywords:?} {options:?}");
+    }
+}
+
 // Rule 6: UTF-16 positions.
 
 #[test]

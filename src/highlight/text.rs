@@ -130,7 +130,7 @@ impl<'a> FoldedText<'a> {
 
     /// Was whitespace dropped just before folded byte `i`?
     #[inline]
-    fn gap_at(&self, i: usize) -> bool {
+    pub(crate) fn gap_at(&self, i: usize) -> bool {
         self.gaps
             .get(i / 64)
             .is_some_and(|w| w & (1 << (i % 64)) != 0)
@@ -138,18 +138,21 @@ impl<'a> FoldedText<'a> {
 
     /// May the folded bytes `start..end` be a whole-word match? A match that
     /// begins (ends) with an ASCII letter or digit must not have one right
-    /// before (after) it. Other matches — Chinese ones — always may.
-    #[inline]
+    /// before (after) it. Other matches — Chinese ones — always may. (The scan
+    /// asks [`Self::inside_word`] at each end and start; the tests ask this.)
+    #[cfg(test)]
     pub(crate) fn is_whole_word(&self, start: usize, end: usize) -> bool {
+        !self.inside_word(start) && !self.inside_word(end)
+    }
+
+    /// Is folded byte `i` inside an ASCII word: a letter or digit on both
+    /// sides, and no whitespace dropped between them? No whole-word match
+    /// begins or ends there.
+    #[inline]
+    pub(crate) fn inside_word(&self, i: usize) -> bool {
         let t: &str = &self.text;
         let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-        let glued_before = word(t[start..].chars().next())
-            && word(t[..start].chars().next_back())
-            && !self.gap_at(start);
-        let glued_after = word(t[..end].chars().next_back())
-            && word(t[end..].chars().next())
-            && !self.gap_at(end);
-        !glued_before && !glued_after
+        word(t[..i].chars().next_back()) && word(t[i..].chars().next()) && !self.gap_at(i)
     }
 }
 
