@@ -46,7 +46,7 @@ pub enum Error {
     },
 
     /// Input larger than the configured limit.
-    #[error("input too large: {size} bytes (limit {limit} bytes)")]
+    #[error("input too large: {} (limit {})", bytes(*size), bytes(*limit))]
     TooLarge { size: usize, limit: usize },
 
     /// A keyword list that cannot be compiled.
@@ -75,3 +75,31 @@ impl Error {
 
 /// Shorthand for results with [`enum@Error`].
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// "1 byte", "2 bytes".
+fn bytes(n: usize) -> String {
+    if n == 1 {
+        "1 byte".into()
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_large_counts_bytes_in_english() {
+        let e = Error::TooLarge { size: 1, limit: 0 };
+        assert_eq!(e.to_string(), "input too large: 1 byte (limit 0 bytes)");
+        let e = Error::TooLarge {
+            size: 300,
+            limit: 256,
+        };
+        assert_eq!(
+            e.to_string(),
+            "input too large: 300 bytes (limit 256 bytes)"
+        );
+    }
+}
