@@ -321,17 +321,45 @@ mod wide {
 
     type BlockAt<'a> = &'a mut dyn FnMut(usize) -> Result<(), String>;
 
-    #[cfg(target_arch = "wasm32")]
+    /// The vector loop for the target, or none (0 bytes scanned: the eight-byte
+    /// loop does it all).
     pub fn scan(
         body: &[u8],
         after_newline: &mut u64,
         lines: &mut usize,
         block_at: BlockAt,
     ) -> Result<usize, String> {
+        #[cfg(target_arch = "wasm32")]
         // SAFETY: a module with SIMD instructions in it does not validate on an
         // engine without SIMD (before Chromium 91, Firefox 89, Safari 16.4,
         // Node 16.4), so this never runs on one.
-        unsafe { simd128(body, after_newline, lines, block_at) }
+        return unsafe { simd128(body, after_newline, lines, block_at) };
+        #[cfg(target_arch = "x86_64")]
+        // SAFETY: SSE2 is part of x86_64; the loads are unaligned ones of 16
+        // bytes inside the 64-byte chunk. (The block spans the whole loop, the
+        // `block_at` calls too: at the crate's minimum Rust, 1.82, the SSE2
+        // intrinsics are all `unsafe fn`s.)
+        return unsafe {
+            use std::arch::x86_64::{
+                __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+            };
+            let nl = _mm_set1_epi8(b'\n' as i8);
+            let zero = _mm_set1_epi8(PREFIX_BASE as i8);
+            scan64!(body, after_newline, lines, block_at, |p| {
+                let (mut n, mut z) = (0u64, 0u64);
+                for k in 0..4 {
+                    let v = _mm_loadu_si128(p.add(16 * k).cast::<__m128i>());
+                    n |= u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) as u16) << (16 * k);
+                    z |= u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) as u16) << (16 * k);
+                }
+                (n, z)
+            })
+        };
+        #[cfg(not(any(target_arch = "wasm32", target_arch = "x86_64")))]
+        {
+            let _ = (body, after_newline, lines, block_at);
+            Ok(0)
+        }
     }
 
     #[cfg(target_arch = "wasm32")]
@@ -355,41 +383,6 @@ mod wide {
             }
             (n, z)
         })
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    pub fn scan(
-        body: &[u8],
-        after_newline: &mut u64,
-        lines: &mut usize,
-        block_at: BlockAt,
-    ) -> Result<usize, String> {
-        use std::arch::x86_64::{
-            __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
-        };
-        // SAFETY: SSE2 is part of x86_64; the loads are unaligned ones of 16
-        // bytes inside the 64-byte chunk. (The block spans the whole loop, the
-        // `block_at` calls too: at the crate's minimum Rust, 1.82, the SSE2
-        // intrinsics are all `unsafe fn`s.)
-        unsafe {
-            let nl = _mm_set1_epi8(b'\n' as i8);
-            let zero = _mm_set1_epi8(PREFIX_BASE as i8);
-            scan64!(body, after_newline, lines, block_at, |p| {
-                let (mut n, mut z) = (0u64, 0u64);
-                for k in 0..4 {
-                    let v = _mm_loadu_si128(p.add(16 * k).cast::<__m128i>());
-                    n |= u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)) as u16) << (16 * k);
-                    z |= u64::from(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)) as u16) << (16 * k);
-                }
-                (n, z)
-            })
-        }
-    }
-
-    /// Elsewhere the eight-byte loop does it all.
-    #[cfg(not(any(target_arch = "wasm32", target_arch = "x86_64")))]
-    pub fn scan(_: &[u8], _: &mut u64, _: &mut usize, _: BlockAt) -> Result<usize, String> {
-        Ok(0)
     }
 }
 
