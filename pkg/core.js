@@ -227,8 +227,9 @@ export function createApi(rawWasm, { readSync = null, fetchBytes = null, files =
       throw coded('invalid-user-dictionary', `jingwen: the user dictionary has a lone UTF-16 surrogate (half of a character) in ${where}`);
     };
     if (typeof dictionary === 'string') {
-      // (A comment line is not read.)
-      const line = dictionary.split('\n').findIndex((l) => !l.trimStart().startsWith('#') && LONE.test(l));
+      // Lines only when the text has one at all (a 100,000-line list is split
+      // for nothing otherwise). A comment line is not read.
+      const line = LONE.test(dictionary) ? dictionary.split('\n').findIndex((l) => !l.trimStart().startsWith('#') && LONE.test(l)) : -1;
       if (line >= 0) bad(`line ${line + 1}`);
     } else if (dictionary && typeof dictionary === 'object') {
       for (const [k, v] of Object.entries(dictionary)) if (LONE.test(k) || (typeof v === 'string' && LONE.test(v))) bad(`the phrase ${JSON.stringify(k)}`);
