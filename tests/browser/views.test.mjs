@@ -213,10 +213,23 @@ test("the user's own phrases: applied before the built-in dictionaries, a line w
   assert.equal(await page.getAttribute('#user-dict', 'aria-invalid'), 'false');
 });
 
-test('while another configuration converts, Copy gives nothing stale and says it is still working', async () => {
-  await load('s2hk');
+/** The conversion view, showing s2t; `config`'s dictionaries loaded here too (for the expected text). */
+async function convertView(config) {
+  await load(config);
   await selectView(page, 'convert');
   await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+}
+
+/** What Copy puts on the clipboard (over a sentinel, so that the wait sees the new text). */
+async function copyConverted() {
+  await page.evaluate(() => navigator.clipboard.writeText('sentinel'));
+  await page.click('[data-copy="convert"]');
+  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== 'sentinel'));
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('while another configuration converts, Copy gives nothing stale and says it is still working', async () => {
+  await convertView('s2hk');
   await page.evaluate(() => navigator.clipboard.writeText('sentinel'));
   // The choice and the click in one task: the new conversion cannot have finished.
   await page.evaluate(() => {
@@ -228,17 +241,13 @@ test('while another configuration converts, Copy gives nothing stale and says it
   await page.waitForFunction(() => [...document.querySelectorAll('#notices .notice-text')].some((n) => /还在处理中/.test(n.textContent)));
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'sentinel');
   await page.waitForFunction(() => /^s2hk/.test(document.getElementById('convert-status').textContent));
-  await page.click('[data-copy="convert"]');
-  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== 'sentinel'));
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), convert(files[0].gold, 's2hk'));
+  assert.equal(await copyConverted(), convert(files[0].gold, 's2hk'));
   await page.selectOption('#config-select', 's2t');
   await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
 });
 
 test("back to the scheme just shown while another converts: that scheme's text stays, and the other conversion is stopped", async () => {
-  await load('t2s');
-  await selectView(page, 'convert');
-  await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+  await convertView('t2s');
   // Away and back in one task: t2s's conversion starts and cannot have finished.
   await page.evaluate(() => {
     const select = document.getElementById('config-select');
@@ -251,16 +260,11 @@ test("back to the scheme just shown while another converts: that scheme's text s
   await page.waitForFunction(() => document.getElementById('progress-area').dataset.active === 'false');
   assert.match(await page.evaluate(() => document.getElementById('convert-status').textContent), /^s2t：/);
   assert.equal(await viewText(page, 'convert-text'), convert(files[0].gold, 's2t'));
-  await page.evaluate(() => navigator.clipboard.writeText('sentinel'));
-  await page.click('[data-copy="convert"]');
-  await page.waitForFunction(() => navigator.clipboard.readText().then((t) => t !== 'sentinel'));
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), convert(files[0].gold, 's2t'));
+  assert.equal(await copyConverted(), convert(files[0].gold, 's2t'));
 });
 
 test('a conversion cancelled by the user says so where its text would be, with a button that starts it again', async () => {
-  await load('s2hk');
-  await selectView(page, 'convert');
-  await page.waitForFunction(() => /^s2t/.test(document.getElementById('convert-status').textContent));
+  await convertView('s2hk');
   await page.evaluate(() => {
     const select = document.getElementById('config-select');
     select.value = 's2hk';
